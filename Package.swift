@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .target(name: "StanceCore"),
@@ -42,7 +43,10 @@ let package = Package(
         .testTarget(name: "StanceCoreTests", dependencies: ["StanceCore"]),
         .testTarget(name: "StanceLexiconTests", dependencies: ["StanceLexicon", "StanceKit"]),
         .testTarget(name: "StanceAnalysisTests", dependencies: ["StanceAnalysis", "StanceKit"]),
-        .testTarget(name: "StanceReportsTests", dependencies: ["StanceReports", "StanceKit"]),
+        .testTarget(
+            name: "StanceReportsTests",
+            dependencies: ["StanceReports", "StanceKit", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
         .testTarget(name: "StanceKitTests", dependencies: ["StanceKit"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,133 @@
+import Foundation
+import StanceCore
+
+/// Turns per-document results into the corpus view: one speaker per person, positions per
+/// speaker and topic, contrasts (FAVOR against AGAINST) and allies (same side).
+public struct Aggregator: Sendable {
+    /// How much stronger than the minority side the majority must be before a position stops
+    /// being MIXED: a minority whose strongest statement reaches this share of the majority's
+    /// strongest, or whose total reaches it of the majority's total, makes the position MIXED.
+    let mixedShare: Double
+    /// Bonus to a contrast's strength when the text states the disagreement outright.
+    let explicitBonus: Double
+    /// A position's |score| below this is NONE.
+    let threshold: Double
+
+    public init(lexicon: Lexicon) {
+        mixedShare = lexicon.settings.value("positions.mixed_share", default: 0.6)
+        explicitBonus = lexicon.settings.value("contrasts.explicit_bonus", default: 0.25)
+        threshold = lexicon.settings.value("stance.threshold", default: 0.15)
+    }
+
+    public func aggregate(_ analyses: [DocumentAnalysis], topics: [Topic], run: RunInfo) -> CorpusResult {
+        let identity = SpeakerIdentity(analyses)
+        var statements: [Statement] = []
+        var stances: [StatementStance] = []
+        var documents: [DocumentSummary] = []
+        var disagreements: [(String, String)] = []
+        for analysis in analyses {
+            let names = identity.canonicalName[analysis.document.id] ?? [:]
+            for var statement in analysis.statements {
+                statement.speaker = names[statement.speaker] ?? statement.speaker
+                statements.append(statement)
+            }
+            stances += analysis.stances
+            for d in analysis.disagreements {
+                if let target = d.target { disagreements.append((names[d.speaker] ?? d.speaker, names[target] ?? target)) }
+            }
+            documents.append(DocumentSummary(id: analysis.document.id, contentHash: analysis.document.contentHash,
+                                             fingerprint: Fingerprint.simHash(analysis.document.text), title: analysis.document.title,
+                                             date: analysis.document.date, source: analysis.document.source,
+                                             statements: analysis.statements.count))
+        }
+        statements.sort { $0.documentID != $1.documentID ? $0.documentID < $1.documentID : $0.range < $1.range }
+        let speakerOf = Dictionary(statements.map { ($0.id, $0.speaker) }, uniquingKeysWith: { a, _ in a })
+        let counts = Dictionary(grouping: statements, by: \.speaker)
+        let speakers = identity.speakers.values.filter { counts[$0.canonical] != nil }.map { m in
+            SpeakerSummary(id: SpeakerIdentity.speakerID(m.canonical), name: m.canonical, kind: m.kind, aliases: m.aliases,
+                           roles: m.roles, affiliation: m.affiliation, statements: counts[m.canonical]?.count ?? 0,
+                           documents: Set(counts[m.canonical]?.map(\.documentID) ?? []).count, links: m.links)
+        }.sorted { $0.name < $1.name }
+
+        let positions = self.positions(stances: stances, speakerOf: speakerOf)
+        let (contrasts, allies) = pairs(positions, disagreements: disagreements)
+        return CorpusResult(run: run, topics: topics.map { TopicSummary(id: $0.id, label: $0.label, target: $0.target) },
+                            documents: documents.sorted { $0.id < $1.id }, statements: statements, stances: stances,
+                            speakers: speakers, positions: positions, contrasts: contrasts, allies: allies)
+    }
+
+    /// A position is the mean signed score of a speaker's statements on the topic (so many
+    /// statements do not saturate it), MIXED when the minority side is substantial.
+    public func positions(stances: [StatementStance], speakerOf: [String: String], group: ((String) -> String?)? = nil) -> [Position] {
+        var buckets: [String: [StatementStance]] = [:]
+        var keys: [String: (topic: String, speaker: String, group: String?)] = [:]
+        for stance in stances {
+            guard let speaker = speakerOf[stance.statementID] else { continue }
+            let g = group?(stance.statementID)
+            let key = "\(stance.topic)\u{1}\(speaker)\u{1}\(g ?? "")"
+            buckets[key, default: []].append(stance)
+            keys[key] = (stance.topic, speaker, g)
+        }
+        return buckets.map { key, items in
+            let (topic, speaker, g) = keys[key]!
+            let favor = items.filter { $0.label == .favor }
+            let against = items.filter { $0.label == .against }
+            let sumF = favor.map { abs($0.score) * $0.confidence }.reduce(0, +)
+            let sumA = against.map { abs($0.score) * $0.confidence }.reduce(0, +)
+            let maxF = favor.map { abs($0.score) }.max() ?? 0
+            let maxA = against.map { abs($0.score) }.max() ?? 0
+            let sided = favor + against
+            let score = sided.isEmpty ? 0 : sided.map { $0.score * $0.confidence }.reduce(0, +) / max(sided.map(\.confidence).reduce(0, +), 1e-9)
+            var label: StanceLabel
+            if sumF > 0 && sumA > 0,
+               min(maxF, maxA) >= mixedShare * max(maxF, maxA) && min(sumF, sumA) >= mixedShare * max(sumF, sumA) * 0.5
+                || min(sumF, sumA) >= mixedShare * max(sumF, sumA) {
+                label = .mixed
+            } else if abs(score) < threshold || sided.isEmpty {
+                label = .none
+            } else {
+                label = score > 0 ? .favor : .against
+            }
+            if label == .mixed && sided.count == 0 { label = .none }
+            let meanConfidence = sided.isEmpty ? 0 : sided.map(\.confidence).reduce(0, +) / Double(sided.count)
+            // More statements make the position more certain, never more extreme.
+            let confidence = meanConfidence * (1 - pow(0.5, Double(sided.count)))
+            let strongest = (label == .against ? against : label == .favor ? favor : sided)
+                .max { abs($0.score) * $0.confidence < abs($1.score) * $1.confidence }
+            return Position(topic: topic, speaker: speaker, label: label, score: max(-1, min(1, score)), confidence: confidence,
+                            statements: items.count, favorStatements: favor.count, againstStatements: against.count,
+                            strongestStatementID: strongest?.statementID, group: g)
+        }.sorted { ($0.topic, $0.group ?? "", $0.speaker) < ($1.topic, $1.group ?? "", $1.speaker) }
+    }
+
+    func pairs(_ positions: [Position], disagreements: [(String, String)]) -> ([Contrast], [Alliance]) {
+        var contrasts: [Contrast] = []
+        var allies: [Alliance] = []
+        let explicit = Set(disagreements.flatMap { [$0.0 + "\u{1}" + $0.1, $0.1 + "\u{1}" + $0.0] })
+        for (topic, group) in Dictionary(grouping: positions.filter { $0.group == nil }, by: \.topic) {
+            let favor = group.filter { $0.label == .favor }
+            let against = group.filter { $0.label == .against }
+            for a in favor {
+                for b in against {
+                    let flagged = explicit.contains(a.speaker + "\u{1}" + b.speaker)
+                    var strength = (abs(a.score) + abs(b.score)) / 2 * max(0.5, min(a.confidence, b.confidence) + 0.5)
+                    if flagged { strength += explicitBonus }
+                    contrasts.append(Contrast(topic: topic, speakerA: a.speaker, stanceA: .favor, speakerB: b.speaker, stanceB: .against,
+                                              strength: min(1, strength), explicitDisagreement: flagged))
+                }
+            }
+            for side in [favor, against] {
+                for (i, a) in side.enumerated() {
+                    for b in side[(i + 1)...] {
+                        let (x, y) = a.speaker < b.speaker ? (a, b) : (b, a)
+                        allies.append(Alliance(topic: topic, speakerA: x.speaker, speakerB: y.speaker, label: a.label,
+                                               strength: min(1, (abs(a.score) + abs(b.score)) / 2)))
+                    }
+                }
+            }
+        }
+        contrasts.sort { ($0.topic, -$0.strength, $0.speakerA, $0.speakerB) < ($1.topic, -$1.strength, $1.speakerA, $1.speakerB) }
+        allies.sort { ($0.topic, -$0.strength, $0.speakerA, $0.speakerB) < ($1.topic, -$1.strength, $1.speakerA, $1.speakerB) }
+        return (contrasts, allies)
+    }
+}

@@ -1,0 +1,114 @@
+import StanceCore
+
+/// Finds every statement of a document and ties it to its speaker. Sentences are read in order;
+/// in each, the rule families run in a fixed order: reporting cues (reported speech, naming and
+/// participle frames, cue after the clause), source frames ("According to X,"), direct quotations
+/// (leading and trailing frames, split quotes), then quotations with no frame of their own (after a
+/// colon, or floating after the last speaker). Coreference state carries across sentences.
+public struct Attributor: Sendable {
+    let lexicon: AttributionLexicon
+    let registry: [RegisteredSpeaker]
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = AttributionLexicon(lexicon)
+        registry = lexicon.speakers
+    }
+
+    public func attribute(_ doc: SegmentedDocument) -> (statements: [Statement], speakers: [DocumentSpeaker], disagreements: [Disagreement]) {
+        var run = AttributionRun(doc: doc, lexicon: lexicon, registry: registry)
+        for s in doc.sentences.indices { run.attribute(sentence: s) }
+        return run.finish()
+    }
+}
+
+/// The state of one document's attribution.
+struct AttributionRun {
+    let doc: SegmentedDocument
+    let lexicon: AttributionLexicon
+    let parser: MentionParser
+    var resolver: SpeakerResolver
+    var drafts: [DraftStatement] = []
+    var disagreements: [(entity: Int, target: Int?, range: TextRange, cue: LexiconEntry)] = []
+    /// Speaker of the latest statement and its paragraph.
+    var lastSpeaker: (entity: Int, paragraph: Int, mention: String)?
+    /// The speaker a sentence ending in a colon hands to the quotation that follows.
+    var colonSpeaker: (entity: Int, mention: String)?
+    /// Quotations already given a speaker.
+    var attributedQuotes: Set<Int> = []
+
+    init(doc: SegmentedDocument, lexicon: AttributionLexicon, registry: [RegisteredSpeaker]) {
+        self.doc = doc
+        self.lexicon = lexicon
+        parser = MentionParser(doc: doc, lexicon: lexicon)
+        resolver = SpeakerResolver(registry: registry)
+    }
+
+    var words: [String?] { parser.words }
+
+    mutating func attribute(sentence s: Int) {
+        let tokens = doc.sentenceTokens[s]
+        let paragraph = doc.sentences[s].paragraph
+        noteSentenceSubject(tokens)
+        var frames = findFrames(in: tokens)
+        frames += sourceFrames(in: tokens, existing: frames)
+        frames.sort { $0.cue.lowerBound < $1.cue.lowerBound }
+        for frame in frames { emitReported(frame, paragraph: paragraph) }
+        attributeQuotations(in: tokens, sentence: s, frames: frames)
+        findDisagreements(in: tokens)
+        // A sentence ending in a colon hands its speaker to the quotation that follows.
+        if let last = tokens.last, doc.tokens[last].folded == ":", doc.tokens[last].quotation == nil,
+           let speaker = frames.last(where: { $0.entity != nil }) {
+            colonSpeaker = (speaker.entity!, speaker.subject?.text ?? "")
+        } else if !(tokens.last.map { doc.tokens[$0].quotation != nil } ?? false) {
+            colonSpeaker = nil
+        }
+    }
+
+    mutating func record(_ range: TextRange, paragraph: Int, kind: StatementKind, entity: Int, mention: String, cue: String,
+                         rule: String, link: String) {
+        guard !range.isEmpty, !drafts.contains(where: { $0.range.overlaps(range) }) else { return }
+        drafts.append(DraftStatement(range: range, paragraph: paragraph, kind: kind, entity: entity, mention: mention, cue: cue,
+                                     rule: rule, link: link))
+        lastSpeaker = (entity, paragraph, mention)
+        resolver.activate(entity)
+    }
+
+    /// Registers the person a sentence opens with ("Hollan dismissed ...", "Minister Varga
+    /// rejected ...") so that a following "he" or "the MP" can find them.
+    mutating func noteSentenceSubject(_ tokens: Range<Int>) {
+        guard let first = tokens.first, words[first] != nil,
+              let mention = parser.mention(startingAt: first, upper: tokens.upperBound),
+              mention.kind == .name, mention.tokens.upperBound < tokens.upperBound,
+              let next = words[mention.tokens.upperBound], !doc.tokens[mention.tokens.upperBound].isCapitalized,
+              next != "'s" else { return }
+        let known = resolver.entities.contains { $0.words.suffix(mention.words.count) == mention.words[...] }
+        guard known || mention.words.count >= 2 || mention.title != nil else { return }
+        _ = resolver.resolve(mention)
+    }
+
+    /// Span of tokens as text range, without trailing punctuation unless it closes a quotation
+    /// ("...work."" keeps its period and mark).
+    func clauseRange(_ tokens: Range<Int>) -> TextRange? {
+        var lo = tokens.lowerBound, hi = tokens.upperBound
+        while lo < hi, doc.tokens[lo].kind == .punctuation { lo += 1 }
+        while hi > lo, doc.tokens[hi - 1].kind == .punctuation, doc.tokens[hi - 1].quotation == nil { hi -= 1 }
+        guard lo < hi else { return nil }
+        return TextRange(doc.tokens[lo].range.start, doc.tokens[hi - 1].range.end)
+    }
+
+    func finish() -> (statements: [Statement], speakers: [DocumentSpeaker], disagreements: [Disagreement]) {
+        let entities = resolver.entities
+        let statements = drafts.sorted { $0.range < $1.range }.map { d in
+            Statement(documentID: doc.document.id, paragraph: d.paragraph, range: d.range, text: doc.text(d.range), kind: d.kind,
+                      speaker: entities[d.entity].name, speakerMention: d.mention, speakerKind: entities[d.entity].kind,
+                      cue: d.cue, rule: d.rule, link: d.link)
+        }
+        let speaking = Set(drafts.map(\.entity))
+        let all = resolver.speakers()
+        let speakers = all.indices.filter { speaking.contains($0) }.map { all[$0] }
+        let found = disagreements.map { d in
+            Disagreement(speaker: entities[d.entity].name, target: d.target.map { entities[$0].name }, range: d.range, cue: d.cue)
+        }
+        return (statements, speakers, found)
+    }
+}

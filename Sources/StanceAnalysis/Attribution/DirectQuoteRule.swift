@@ -1,0 +1,81 @@
+import StanceCore
+
+/// Rule family: direct quotations. A quotation takes the speaker of the frame that introduces it
+/// (`X said: "..."`) or follows it (`"...," X said.`); a split quotation's second part and the
+/// later quotations of the same sentence take the speaker of the first; a quotation with no frame
+/// of its own takes the speaker handed on by a colon, or floats to the last speaker when it opens
+/// a paragraph or sentence soon after them.
+extension AttributionRun {
+    mutating func attributeQuotations(in tokens: Range<Int>, sentence s: Int, frames: [Frame]) {
+        let range = doc.sentences[s].range
+        let paragraph = doc.sentences[s].paragraph
+        let indices = doc.quotations.indices.filter {
+            doc.quotations[$0].role == .quotation && range.contains(doc.quotations[$0].range.start)
+        }
+        var sentenceSpeaker: (entity: Int, mention: String, link: String)?
+        var pending: [Int] = []
+        for q in indices where !attributedQuotes.contains(q) {
+            let quotation = doc.quotations[q]
+            if let frame = frames.first(where: { $0.introducesQuote == q && $0.entity != nil }) {
+                emitQuote(q, paragraph: paragraph, entity: frame.entity!, mention: frame.subject?.text ?? "", cue: parser.text(frame.cue),
+                          rule: "leading_frame", link: frame.link)
+                sentenceSpeaker = (frame.entity!, frame.subject?.text ?? "", frame.link)
+            } else if let frame = trailingFrame(for: quotation, frames: frames, in: tokens) {
+                emitQuote(q, paragraph: paragraph, entity: frame.entity!, mention: frame.subject?.text ?? "", cue: parser.text(frame.cue),
+                          rule: "trailing_frame", link: frame.link)
+                sentenceSpeaker = (frame.entity!, frame.subject?.text ?? "", frame.link)
+                for p in pending {
+                    emitQuote(p, paragraph: paragraph, entity: frame.entity!, mention: frame.subject?.text ?? "", cue: "split",
+                              rule: "split_quote", link: frame.link)
+                }
+                pending = []
+            } else if let speaker = sentenceSpeaker {
+                emitQuote(q, paragraph: paragraph, entity: speaker.entity, mention: speaker.mention, cue: "split", rule: "split_quote",
+                          link: speaker.link)
+            } else {
+                pending.append(q)
+            }
+        }
+        for q in pending { attributeWithoutFrame(q, sentence: s) }
+    }
+
+    /// A frame right after the quotation: only punctuation between the closing mark and the frame.
+    private func trailingFrame(for quotation: Quotation, frames: [Frame], in tokens: Range<Int>) -> Frame? {
+        for frame in frames where frame.entity != nil && frame.clause == nil && frame.introducesQuote == nil {
+            let start = min(frame.subject?.phraseStart ?? frame.frameStart, frame.frameStart)
+            guard doc.tokens[frame.cue.lowerBound].range.start > quotation.range.end else { continue }
+            let between = tokens.filter { doc.tokens[$0].range.start >= quotation.range.end && $0 < start }
+            if between.allSatisfy({ doc.tokens[$0].kind == .punctuation && doc.tokens[$0].quotation == nil }) { return frame }
+        }
+        return nil
+    }
+
+    private mutating func attributeWithoutFrame(_ q: Int, sentence s: Int) {
+        let quotation = doc.quotations[q]
+        let paragraph = quotation.paragraph
+        if let colon = colonSpeaker {
+            emitQuote(q, paragraph: paragraph, entity: colon.entity, mention: colon.mention, cue: ":", rule: "colon_quote", link: "colon")
+            return
+        }
+        // Floating: the quotation opens its sentence and the last speaker spoke recently.
+        let sentenceStart = doc.sentences[s].range.start
+        guard quotation.range.start == sentenceStart || quotation.continuesPrevious, let last = lastSpeaker,
+              paragraph - last.paragraph <= lexicon.floatingParagraphs else { return }
+        emitQuote(q, paragraph: paragraph, entity: last.entity, mention: last.mention, cue: "floating", rule: "floating_quote",
+                  link: "floating")
+    }
+
+    private mutating func emitQuote(_ q: Int, paragraph: Int, entity: Int, mention: String, cue: String, rule: String, link: String) {
+        attributedQuotes.insert(q)
+        record(doc.quotations[q].inner, paragraph: doc.quotations[q].paragraph, kind: .direct, entity: entity, mention: mention,
+               cue: cue, rule: rule, link: link)
+        // The rest of a multi-paragraph quotation belongs to the same speaker.
+        var next = q + 1
+        while doc.quotations[next - 1].continuesNext, next < doc.quotations.count, doc.quotations[next].continuesPrevious {
+            attributedQuotes.insert(next)
+            record(doc.quotations[next].inner, paragraph: doc.quotations[next].paragraph, kind: .direct, entity: entity,
+                   mention: mention, cue: cue, rule: "multi_paragraph_quote", link: link)
+            next += 1
+        }
+    }
+}

@@ -1,0 +1,291 @@
+import StanceCore
+
+/// Words in the text that name a speaker, before they are tied to one: a name, a pronoun, a role
+/// noun phrase ("the former ambassador") or an organisation ("the ministry", "police").
+public struct Mention: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case name, pronoun, role, organisation, collective, outlet, document }
+
+    public let kind: Kind
+    /// Token indices of the mention itself (for a name: without its title).
+    public let tokens: Range<Int>
+    public let range: TextRange
+    /// The mention as written ("Sergey Shoigu", "he", "the former ambassador", "the ministry").
+    public let text: String
+    /// Folded words of the name (names) or of the head phrase (roles, organisations).
+    public let words: [String]
+    /// Folded role nouns from the title or apposition ("secretary", "ambassador").
+    public var roles: [String]
+    /// Title or apposition as written ("U.S. State Department spokesperson").
+    public var title: String?
+    public var affiliation: String?
+    public var gender: Character?
+    /// Start of the whole phrase, title included (for spans that must not swallow the subject).
+    public var phraseStart: Int
+}
+
+/// Reads mentions out of the tokens around a reporting cue. It works on token indices of a
+/// `SegmentedDocument` and never looks inside quotations.
+struct MentionParser {
+    let doc: SegmentedDocument
+    let lexicon: AttributionLexicon
+    /// Folded word per token, nil for punctuation and for tokens inside quotations.
+    let words: [String?]
+
+    static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"]
+    static let titleConnectors: Set<String> = ["of", "for", "and", "the", "on", "to"]
+
+    init(doc: SegmentedDocument, lexicon: AttributionLexicon) {
+        self.doc = doc
+        self.lexicon = lexicon
+        words = doc.tokens.map { $0.isWord && $0.quotation == nil ? $0.folded : nil }
+    }
+
+    func token(_ i: Int) -> Token { doc.tokens[i] }
+    func text(_ tokens: Range<Int>) -> String {
+        doc.text(TextRange(doc.tokens[tokens.lowerBound].range.start, doc.tokens[tokens.upperBound - 1].range.end))
+    }
+
+    func isRoleWord(_ i: Int) -> Bool { words[i].map { lexicon.roles.contains(word: $0) } ?? false }
+    func isTitleWord(_ i: Int) -> Bool {
+        guard let w = words[i] else { return false }
+        return lexicon.titleWords.contains(w) || lexicon.roles.contains(word: w) || lexicon.honorifics.contains(word: w)
+            || lexicon.honorifics.contains(word: w + ".") || w.contains(".")
+    }
+
+    /// A token that can be part of a personal name: a capitalised word outside quotes, or a name
+    /// particle ("von", "al-") when a capitalised word follows.
+    func isNameToken(_ i: Int, upper: Int) -> Bool {
+        let t = doc.tokens[i]
+        guard t.kind == .word, t.quotation == nil else { return false }
+        if t.isCapitalized { return !lexicon.pronouns.contains(word: t.folded) && !Self.determiners.contains(t.folded) }
+        if lexicon.particles.contains(t.folded), i + 1 < upper, doc.tokens[i + 1].isCapitalized { return true }
+        return false
+    }
+
+    // MARK: - Backward: the phrase that ends right before a cue
+
+    /// The mention whose last token is `end - 1`, not reaching below `lower`.
+    func mention(endingAt end: Int, lower: Int) -> Mention? {
+        guard end > lower, let last = words[end - 1] else { return nil }
+        let t = doc.tokens[end - 1]
+        if let p = lexicon.pronouns.entry(word: last), p.field("case") == "subject", end - 1 >= lower {
+            let gender = p.field("gender").flatMap(\.first)
+            return Mention(kind: .pronoun, tokens: (end - 1)..<end, range: t.range, text: text((end - 1)..<end), words: [last],
+                           roles: [], title: nil, affiliation: nil, gender: gender, phraseStart: end - 1)
+        }
+        if let org = organisation(endingAt: end, lower: lower) { return org }
+        if t.isCapitalized, isNameToken(end - 1, upper: end) { return name(endingAt: end, lower: lower) }
+        if isRoleWord(end - 1) { return roleMention(endingAt: end, lower: lower) }
+        return nil
+    }
+
+    /// A capitalised run split into title and name: the name is the run after its last title word.
+    func name(endingAt end: Int, lower: Int) -> Mention? {
+        var start = end
+        while start > lower, isNameToken(start - 1, upper: end) || (start - 1 > lower && isAbbreviationDot(start - 1)) { start -= 1 }
+        guard start < end else { return nil }
+        // Outlet or organisation as a whole run ("Radio Liberty", "the White House").
+        if let outlet = matchWhole(lexicon.outlets, start, end) { return outlet }
+        var nameStart = start
+        for i in stride(from: end - 1, through: start, by: -1) where isTitleWord(i) || isAbbreviationDot(i) {
+            nameStart = i + 1
+            break
+        }
+        if nameStart >= end {
+            // Only title words: a role mention ("The MP", "Minister") unless it is an organisation.
+            return roleMention(endingAt: end, lower: lower)
+        }
+        var titleStart = nameStart
+        if nameStart > start { titleStart = start }
+        // Extend the title left over lower-case role nouns and connectors with capitals
+        // ("spokesperson", "Secretary of State for European ... Affairs").
+        var i = titleStart
+        while i > lower {
+            let p = i - 1
+            guard let w = words[p] else {
+                if isAbbreviationDot(p) { i = p; continue }
+                break
+            }
+            let tok = doc.tokens[p]
+            if tok.isCapitalized || isRoleWord(p) || lexicon.titleWords.contains(w) { i = p; continue }
+            if Self.titleConnectors.contains(w), p > lower, (doc.tokens[p - 1].isCapitalized || isRoleWord(p - 1)) { i = p; continue }
+            break
+        }
+        titleStart = i
+        // A determiner or sentence-initial function word is not part of a title.
+        while titleStart < nameStart, let w = words[titleStart], Self.determiners.contains(w) || Self.titleConnectors.contains(w) {
+            titleStart += 1
+        }
+        var mention = Mention(kind: .name, tokens: nameStart..<end, range: span(nameStart..<end), text: text(nameStart..<end),
+                              words: (nameStart..<end).compactMap { words[$0] }, roles: [], title: nil, affiliation: nil,
+                              gender: nil, phraseStart: titleStart)
+        if titleStart < nameStart { describe(&mention, title: titleStart..<nameStart) }
+        // Honorific gender: "Ms. Roe".
+        return mention
+    }
+
+    private func isAbbreviationDot(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        guard t.kind == .punctuation, t.folded == ".", i > 0, let w = words[i - 1] else { return false }
+        return lexicon.honorifics.contains(word: w + ".") && doc.tokens[i - 1].range.end == t.range.start
+    }
+
+    /// "the former ambassador", "The MP", "its president".
+    func roleMention(endingAt end: Int, lower: Int) -> Mention? {
+        var start = end - 1
+        guard isRoleWord(start) || (words[start].map { lexicon.titleWords.contains($0) } ?? false) else { return nil }
+        var steps = 0
+        while start > lower, steps < 4, let w = words[start - 1], !lexicon.reportingVerbs.contains(word: w) {
+            start -= 1
+            steps += 1
+            if Self.determiners.contains(w) { break }
+        }
+        if let w = words[start], !Self.determiners.contains(w), !doc.tokens[start].isCapitalized && !isRoleWord(start) && w != "former" {
+            start += 1
+        }
+        let head = words[end - 1]!
+        let gender = lexicon.roles.entry(word: head)?.field("gender").flatMap { $0 == "-" ? nil : $0.first }
+        return Mention(kind: .role, tokens: start..<end, range: span(start..<end), text: text(start..<end),
+                       words: (start..<end).compactMap { words[$0] }.filter { !Self.determiners.contains($0) },
+                       roles: [head], title: nil, affiliation: nil, gender: gender, phraseStart: start)
+    }
+
+    /// "the ministry", "the national drivers' association", "police", "officials".
+    func organisation(endingAt end: Int, lower: Int) -> Mention? {
+        // Multiword entries end at `end - 1`: try each start up to three words back.
+        var found: (LexiconEntry, Int)?
+        for length in stride(from: 3, through: 1, by: -1) where end - length >= lower {
+            if let m = lexicon.organisations.match(words, at: end - length), m.length == length {
+                found = (m.entry, end - length)
+                break
+            }
+        }
+        guard let (entry, headStart) = found else { return nil }
+        var start = headStart
+        var steps = 0
+        while start > lower, steps < 5 {
+            let p = start - 1
+            let tok = doc.tokens[p]
+            if let w = words[p] {
+                if lexicon.reportingVerbs.contains(word: w) || w == "that" || w == "and" || w == "to" { break }
+                start = p
+                steps += 1
+                if Self.determiners.contains(w) { break }
+            } else if tok.kind == .quoteMark && tok.quotation == nil && (tok.folded == "'" || tok.folded == "\u{2019}") {
+                start = p  // plural possessive "drivers'"
+            } else {
+                break
+            }
+        }
+        // Modifiers must lead to a determiner or be capitalised ("Foreign Ministry"); otherwise keep the head only.
+        if start < headStart, let w = words[start], !Self.determiners.contains(w), !doc.tokens[start].isCapitalized {
+            start = headStart
+        }
+        let kind: Mention.Kind = entry.field("kind") == "collective" ? .collective : .organisation
+        var written = text(start..<end)
+        if written.hasPrefix("The ") { written = "the " + written.dropFirst(4) }
+        return Mention(kind: kind, tokens: start..<end, range: span(start..<end), text: written,
+                       words: entry.words, roles: [], title: nil, affiliation: nil, gender: nil, phraseStart: start)
+    }
+
+    private func matchWhole(_ index: PhraseIndex, _ start: Int, _ end: Int) -> Mention? {
+        var s = start
+        if s > 0, let w = words[s - 1], w == "the" { s -= 1 }
+        for candidate in [s, start] {
+            if let m = index.match(words, at: candidate), candidate + m.length == end {
+                return Mention(kind: .outlet, tokens: candidate..<end, range: span(candidate..<end), text: text(candidate..<end),
+                               words: m.entry.words, roles: [], title: nil, affiliation: nil, gender: nil, phraseStart: candidate)
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Forward: "said Jane Roe", "According to the ministry,"
+
+    /// The mention that starts at `start` and ends before `upper` or the first comma.
+    func mention(startingAt start: Int, upper: Int) -> Mention? {
+        var end = start
+        while end < upper, words[end] != nil || isAbbreviationDot(end) || isPossessiveApostrophe(end) { end += 1 }
+        guard end > start else { return nil }
+        // A name does not run past the first plain lower-case word ("Ilse Varga on Monday");
+        // organisation and role phrases may ("the national drivers' association").
+        var nameEnd = start
+        while nameEnd < end {
+            let t = doc.tokens[nameEnd]
+            if let w = words[nameEnd], !t.isCapitalized, !Self.determiners.contains(w), !isRoleWord(nameEnd),
+               !lexicon.particles.contains(w) { break }
+            nameEnd += 1
+        }
+        // Longest prefix of the run that parses as a mention ending there.
+        for e in stride(from: end, to: start, by: -1) {
+            // The mention must open the run (a determiner aside): "said the minister", not "said in Paris".
+            if let m = mention(endingAt: e, lower: start),
+               (start..<m.phraseStart).allSatisfy({ words[$0].map(Self.determiners.contains) ?? false }) {
+                if m.kind == .name, e < end, let w = words[e], !lexicon.particles.contains(w), doc.tokens[e].isCapitalized { continue }
+                if m.kind == .name || m.kind == .pronoun, e > nameEnd { continue }
+                return m
+            }
+        }
+        return nil
+    }
+
+    private func isPossessiveApostrophe(_ i: Int) -> Bool {
+        let t = doc.tokens[i]
+        return t.kind == .quoteMark && t.quotation == nil && i > 0 && doc.tokens[i - 1].range.end == t.range.start
+    }
+
+    // MARK: - Titles and appositions
+
+    /// Reads roles and affiliation from a title or apposition: role nouns anywhere; the
+    /// affiliation is a capitalised run before the first role ("U.S.") or after "of"/"to"
+    /// ("of the ruling New Azerbaijan Party"), or a possessive ("Azerbaijan's former ambassador").
+    func describe(_ mention: inout Mention, title: Range<Int>) {
+        guard !title.isEmpty else { return }
+        mention.title = text(title)
+        var roles: [String] = []
+        var firstRole: Int?
+        for i in title where isRoleWord(i) {
+            roles.append(words[i]!)
+            if firstRole == nil { firstRole = i }
+            if let g = lexicon.roles.entry(word: words[i]!)?.field("gender"), g != "-" { mention.gender = g.first }
+        }
+        for i in title {
+            if let w = words[i], let h = lexicon.honorifics.entry(word: w) ?? lexicon.honorifics.entry(word: w + "."),
+               let g = h.field("gender"), g != "-" {
+                mention.gender = g.first
+            }
+        }
+        mention.roles = roles
+        // Affiliation before the first role: capitalised non-title words.
+        if let firstRole {
+            var parts: [String] = []
+            for i in title.lowerBound..<firstRole {
+                let t = doc.tokens[i]
+                guard let w = words[i] else { continue }
+                if t.isCapitalized, !lexicon.titleWords.contains(w) || w.contains("."), !Self.determiners.contains(w) {
+                    if i + 1 < title.upperBound, doc.tokens[i + 1].folded == "'s" {
+                        parts.append(doc.text(t.range))
+                        break
+                    }
+                    parts.append(doc.text(t.range))
+                }
+            }
+            if !parts.isEmpty { mention.affiliation = parts.joined(separator: " ") }
+            if mention.affiliation == nil {
+                // "of the ruling New Azerbaijan Party": the capitalised run after a connector.
+                var i = firstRole + 1
+                var run: [String] = []
+                while i < title.upperBound {
+                    let t = doc.tokens[i]
+                    if t.isCapitalized, t.isWord { run.append(doc.text(t.range)) } else if !run.isEmpty { break }
+                    i += 1
+                }
+                if !run.isEmpty { mention.affiliation = run.joined(separator: " ") }
+            }
+        }
+    }
+
+    func span(_ tokens: Range<Int>) -> TextRange {
+        TextRange(doc.tokens[tokens.lowerBound].range.start, doc.tokens[tokens.upperBound - 1].range.end)
+    }
+}

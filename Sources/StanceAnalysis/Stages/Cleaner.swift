@@ -1,0 +1,115 @@
+import StanceCore
+
+/// Splits a document into paragraphs and marks the ones that are not article text: the title and
+/// its repeats, and site chrome from `cleaning/boilerplate`. The text itself is never edited, so
+/// offsets always refer to the text as read.
+public struct Cleaner: Sendable {
+    /// Folded chrome phrases, matched against a whole short paragraph.
+    let boilerplate: Set<String>
+    /// A paragraph longer than this many words is article text whatever it says.
+    static let maxChromeWords = 8
+
+    public init(lexicon: Lexicon) {
+        boilerplate = Set(lexicon.list("cleaning/boilerplate").entries.map { $0.words.joined(separator: " ") })
+    }
+
+    public func paragraphs(of document: Document) -> [Paragraph] {
+        var paragraphs = Self.split(document)
+        markTitleAndRepeats(&paragraphs, document)
+        markChrome(&paragraphs, document)
+        return paragraphs
+    }
+
+    /// Blocks separated by blank lines; in a file with no blank line, its lines (output contract).
+    static func split(_ document: Document) -> [Paragraph] {
+        let s = document.scalars
+        var lines: [TextRange] = []
+        var start = 0
+        var i = 0
+        while i < s.count {
+            if s[i] == "\n" || s[i] == "\r" {
+                lines.append(TextRange(start, i))
+                if s[i] == "\r", i + 1 < s.count, s[i + 1] == "\n" { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        lines.append(TextRange(start, s.count))
+        let isBlank: (TextRange) -> Bool = { r in (r.start..<r.end).allSatisfy { Tokenizer.isSpace(s[$0]) } }
+        // A final line break leaves an empty last line that separates nothing.
+        let separating = (lines.count > 1 && isBlank(lines[lines.count - 1])) ? lines.dropLast() : lines[...]
+        let hasBlankLine = separating.contains(where: isBlank)
+        var blocks: [TextRange] = []
+        if hasBlankLine {
+            var blockStart: Int?
+            var blockEnd = 0
+            for line in lines {
+                if isBlank(line) {
+                    if let b = blockStart { blocks.append(TextRange(b, blockEnd)) }
+                    blockStart = nil
+                } else {
+                    if blockStart == nil { blockStart = line.start }
+                    blockEnd = line.end
+                }
+            }
+            if let b = blockStart { blocks.append(TextRange(b, blockEnd)) }
+        } else {
+            blocks = lines.filter { !isBlank($0) }
+        }
+        return blocks.enumerated().map { Paragraph(index: $0.offset, range: trim($0.element, s)) }
+    }
+
+    static func trim(_ range: TextRange, _ s: [Unicode.Scalar]) -> TextRange {
+        var a = range.start, b = range.end
+        while a < b, Tokenizer.isSpace(s[a]) { a += 1 }
+        while b > a, Tokenizer.isSpace(s[b - 1]) { b -= 1 }
+        return TextRange(a, b)
+    }
+
+    /// The first paragraph is a title when it does not end like a sentence; any later paragraph
+    /// identical to an earlier one (a repeated headline or teaser) is marked the same way.
+    private func markTitleAndRepeats(_ paragraphs: inout [Paragraph], _ document: Document) {
+        var seen: Set<String> = []
+        for i in paragraphs.indices {
+            let text = Folding.fold(document.text(in: paragraphs[i].range))
+            if i == 0, let last = text.unicodeScalars.last, !".!?\"”»'’:".unicodeScalars.contains(last),
+               text.split(separator: " ").count <= 30 {
+                paragraphs[i].role = .title
+            } else if seen.contains(text) && text.count > 0 {
+                paragraphs[i].role = .title
+            }
+            seen.insert(text)
+        }
+    }
+
+    /// Short paragraphs that are a boilerplate phrase; and the run of short unpunctuated lines at the
+    /// very end of a page when it holds at least one such phrase (navigation blocks come as a group).
+    private func markChrome(_ paragraphs: inout [Paragraph], _ document: Document) {
+        func words(_ p: Paragraph) -> [String] {
+            Folding.fold(document.text(in: p.range)).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
+                .map(String.init)
+        }
+        func isChromePhrase(_ p: Paragraph) -> Bool {
+            let w = words(p)
+            return w.count <= Self.maxChromeWords && boilerplate.contains(w.joined(separator: " "))
+        }
+        func looksLikeSentence(_ p: Paragraph) -> Bool {
+            let text = document.text(in: p.range)
+            guard let last = text.unicodeScalars.last else { return false }
+            return ".!?\"”»'’:".unicodeScalars.contains(last) || words(p).count > Self.maxChromeWords
+        }
+        for i in paragraphs.indices where paragraphs[i].role == .body && isChromePhrase(paragraphs[i]) {
+            paragraphs[i].role = .boilerplate
+        }
+        // Trailing navigation: walk back over short non-sentences; mark them if the run holds chrome.
+        var j = paragraphs.count - 1
+        var run: [Int] = []
+        while j >= 0, paragraphs[j].role != .title, !looksLikeSentence(paragraphs[j]) {
+            run.append(j)
+            j -= 1
+        }
+        if run.contains(where: { paragraphs[$0].role == .boilerplate }) {
+            for k in run { paragraphs[k].role = .boilerplate }
+        }
+    }
+}

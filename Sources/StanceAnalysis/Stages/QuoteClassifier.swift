@@ -1,0 +1,40 @@
+import StanceCore
+
+/// Tells quotations apart from partial quotes and from scare quotes and titles, by where the marks
+/// stand: a quotation opens a paragraph or sentence or follows a colon, comma, dash or reporting
+/// verb; quoted words in the middle of a clause are partial (three words or more, or ending in
+/// sentence punctuation) or scare quotes and titles (shorter).
+public struct QuoteClassifier: Sendable {
+    let reportingVerbs: Set<String>
+    /// Fewer words than this inside the marks, mid-clause, makes a scare quote or title (setting
+    /// `quote.min_words_partial`, default 3: "only on paper" is someone's words, "foreign agent" a label).
+    let minPartialWords: Int
+    static let clauseOpeners: Set<String> = [":", ",", ".", "?", "!", "\u{2014}", "\u{2013}", "-", "(", ";"]
+    static let sentencePunctuation: Set<String> = [".", ",", "?", "!", "\u{2026}", ";"]
+
+    public init(lexicon: Lexicon) {
+        reportingVerbs = Set(lexicon.list("attribution/reporting_verbs").entries.filter { $0.words.count == 1 }.map { $0.words[0] })
+        minPartialWords = Int(lexicon.settings.value("quote.min_words_partial", default: 3))
+    }
+
+    /// Sets the role of each quotation in `indices`, all in the paragraph whose tokens are given.
+    public func classify(_ quotations: inout [Quotation], indices: [Int], paragraphTokens tokens: [Token]) {
+        for q in indices {
+            let quotation = quotations[q]
+            if quotation.continuesPrevious { quotations[q].role = .quotation; continue }
+            let before = tokens.last { $0.range.end <= quotation.range.start }
+            let words = tokens.filter { quotation.inner.contains($0.range) && $0.isWord }
+            let lastInside = tokens.last { quotation.inner.contains($0.range) }
+            let endsWithPunctuation = lastInside.map { Self.sentencePunctuation.contains($0.folded) } ?? false
+            let opensClause = before.map { Self.clauseOpeners.contains($0.folded) || reportingVerbs.contains($0.folded)
+                || $0.kind == .quoteMark } ?? true
+            if opensClause && (words.count >= 2 || endsWithPunctuation) {
+                quotations[q].role = .quotation
+            } else if words.count >= minPartialWords || endsWithPunctuation {
+                quotations[q].role = .partial
+            } else {
+                quotations[q].role = .scareOrTitle
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import StanceCore
+
+/// A word, number or punctuation mark of a document, as a range into its text.
+public struct Token: Sendable, Hashable {
+    public enum Kind: Sendable { case word, number, punctuation, quoteMark }
+
+    public let range: TextRange
+    public let kind: Kind
+    /// Folded text (lowercase, no diacritics, straight apostrophes) for lexicon lookups.
+    public let folded: String
+    /// The first scalar is an uppercase letter.
+    public let isCapitalized: Bool
+    /// Index into `SegmentedDocument.quotations` of the top-level quotation holding this token, if any.
+    public var quotation: Int?
+
+    public var isWord: Bool { kind == .word || kind == .number }
+}
+
+/// Splits text into tokens. Apostrophes inside words stay in them ("O'Brien", "don't"); a final
+/// possessive "'s" is its own token so "Russia's" matches the lexicon entry "russia". Letter-dot
+/// runs ("U.S.", "e.g.") are one token with their periods.
+public enum Tokenizer {
+    public static func tokenize(_ scalars: [Unicode.Scalar], in range: TextRange) -> [Token] {
+        var tokens: [Token] = []
+        var i = range.start
+        let end = range.end
+        while i < end {
+            let c = scalars[i]
+            if isSpace(c) { i += 1; continue }
+            if isWordScalar(c) {
+                let start = i
+                // Letter-dot abbreviation run: U.S., e.g., a.m.
+                if isLetter(c), i + 1 < end, scalars[i + 1] == ".", i + 2 < end, isLetter(scalars[i + 2]),
+                   i + 3 < end, scalars[i + 3] == "." {
+                    var j = i
+                    while j + 1 < end, isLetter(scalars[j]), scalars[j + 1] == "." { j += 2 }
+                    tokens.append(make(scalars, start, j, .word))
+                    i = j
+                    continue
+                }
+                var j = i + 1
+                while j < end {
+                    let s = scalars[j]
+                    if isWordScalar(s) { j += 1; continue }
+                    // Internal apostrophe, hyphen or decimal point joins when a word scalar follows.
+                    if (isApostrophe(s) || s == "-" || s == "\u{2011}" || (s == "." || s == ",") && isDigit(scalars[j - 1])),
+                       j + 1 < end, isWordScalar(scalars[j + 1]) {
+                        if (s == "." || s == ",") && !isDigit(scalars[j + 1]) { break }
+                        // "'s" at the end of a word is a separate possessive token.
+                        if isApostrophe(s), j + 2 <= end, (scalars[j + 1] == "s" || scalars[j + 1] == "S"),
+                           j + 2 == end || !isWordScalar(scalars[j + 2]) {
+                            break
+                        }
+                        j += 2
+                        continue
+                    }
+                    break
+                }
+                let allDigits = (start..<j).allSatisfy { isDigit(scalars[$0]) || scalars[$0] == "." || scalars[$0] == "," }
+                tokens.append(make(scalars, start, j, allDigits ? .number : .word))
+                i = j
+                continue
+            }
+            if isApostrophe(c), i + 1 < end, scalars[i + 1] == "s" || scalars[i + 1] == "S",
+               !tokens.isEmpty, tokens[tokens.count - 1].range.end == i, tokens[tokens.count - 1].isWord,
+               i + 2 == end || !isWordScalar(scalars[i + 2]) {
+                tokens.append(make(scalars, i, i + 2, .word))
+                i += 2
+                continue
+            }
+            tokens.append(make(scalars, i, i + 1, QuoteMarks.isQuoteMark(c) ? .quoteMark : .punctuation))
+            i += 1
+        }
+        return tokens
+    }
+
+    private static func make(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        let text = String(view)
+        let capital = scalars[start].properties.isUppercase
+        return Token(range: TextRange(start, end), kind: kind, folded: Folding.fold(text), isCapitalized: capital,
+                     quotation: nil)
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}"
+    }
+
+    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.properties.numericType != nil && c.value < 0x80 }
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark
+    }
+    static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
+}

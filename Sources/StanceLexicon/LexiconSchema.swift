@@ -1,0 +1,85 @@
+/// How one column of a word list (or one value in a YAML file) is validated.
+public enum ColumnRule: Sendable, Equatable {
+    /// A decimal number inside the range; out of range or not a number is L005, empty and required is L006.
+    case number(ClosedRange<Double>, required: Bool)
+    /// One of the listed words, exactly; anything else is L005, empty and required is L006.
+    case oneOf([String], required: Bool)
+    /// Free text, never checked.
+    case text
+}
+
+/// The one table of what the lexicon files may contain: the columns of each known word list and the
+/// keys of `settings.yaml`. Add a list or a setting here, and the loader validates it; a list not named
+/// here still loads, with only the checks every list gets (header, term, duplicates).
+public enum LexiconSchema {
+    /// List name (path without `.tsv`) -> its columns besides `term`. A column not named here is L004.
+    public static let lists: [String: [String: ColumnRule]] = [
+        "attribution/reporting_verbs": [
+            "class": .oneOf(["speech", "belief", "naming", "participle"], required: true),
+            "bare_clause": .oneOf(["yes", "no"], required: true),
+        ],
+        "attribution/source_frames": [
+            "frame": .oneOf(["according", "possessive_noun"], required: true),
+        ],
+        "attribution/roles": [
+            "gender": .oneOf(["m", "f", "-"], required: false),
+        ],
+        "attribution/honorifics": [
+            "gender": .oneOf(["m", "f", "-"], required: false),
+        ],
+        "attribution/pronouns": [
+            "gender": .oneOf(["m", "f", "n", "p"], required: true),
+            "case": .oneOf(["subject", "possessive", "object"], required: true),
+        ],
+        "attribution/organisations": [
+            "kind": .oneOf(["organisation", "collective"], required: true),
+        ],
+        "attribution/disagreement": [
+            "target": .oneOf(["previous", "object"], required: true),
+        ],
+        "attribution/title_words": [:],
+        "attribution/outlets": [:],
+        "attribution/documents": [:],
+        "attribution/name_particles": [:],
+        "cleaning/boilerplate": [:],
+        "segmentation/abbreviations": [:],
+        "segmentation/clause_markers": [:],
+        "stance/negators": [:],
+        "stance/intensifiers": [
+            "factor": .number(0...3, required: true),
+        ],
+        "stance/diminishers": [
+            "factor": .number(0...1, required: true),
+        ],
+        "stance/hedges": [
+            "factor": .number(0...1, required: true),
+        ],
+        "stance/contrast": [
+            "asserted": .oneOf(["after", "main"], required: true),
+        ],
+        "stance/polarity": [
+            "polarity": .number(-1...1, required: true),
+        ],
+        "stance/predicates": [
+            "class": .oneOf(["want", "support", "oppose", "obstruct", "interest", "ensure", "fear", "evaluate"],
+                            required: true),
+            "polarity": .number(-1...1, required: true),
+        ],
+        "stance/framings": [
+            "effect": .oneOf(["invert", "affirm"], required: true),
+        ],
+    ]
+
+    /// `settings.yaml` key -> allowed range. A key not named here is L004.
+    public static let settings: [String: ClosedRange<Double>] = [
+        "quote.min_words_quotation": 1...50,
+        "attribution.floating_paragraphs": 0...10,
+        "attribution.max_subject_words": 1...20,
+        "stance.threshold": 0...1,
+        "stance.negation_factor": -2...0,
+        "stance.hedge_confidence": 0...1,
+    ]
+
+    /// Lists whose `polarity` column, with topic cues, is compared for conflicting signs (W001).
+    static let polarityLists = ["stance/polarity", "stance/predicates"]
+}

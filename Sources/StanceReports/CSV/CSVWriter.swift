@@ -1,0 +1,81 @@
+/// Writes CSV (RFC 4180) in either profile. The one place where cells are guarded, cut and quoted.
+public enum CSVWriter {
+    /// Excel keeps at most 32,767 characters (UTF-16 units) in a cell and silently drops the rest;
+    /// cutting a little earlier leaves room for the `'` guard and makes the cut visible with `…`.
+    public static let maxCellLength = 32_000
+
+    /// First characters that make a spreadsheet run a cell as a formula (OWASP "CSV Injection").
+    static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// The whole file: byte-order mark (excel), header row, one line per row, each line ended.
+    /// A row shorter than the header is padded with empty cells; extra cells are written as text.
+    public static func render(columns: [CSVColumn], rows: [[String]], profile: CSVProfile) -> String {
+        var out = profile.byteOrderMark
+        let lineEnd = profile.lineEnd
+        out += columns.map { cell($0.name, kind: .text, profile: profile) }.joined(separator: ",")
+        out += lineEnd
+        for row in rows {
+            var cells: [String] = []
+            cells.reserveCapacity(max(row.count, columns.count))
+            for index in 0..<max(row.count, columns.count) {
+                let value = index < row.count ? row[index] : ""
+                let kind = index < columns.count ? columns[index].kind : .text
+                cells.append(cell(value, kind: kind, profile: profile))
+            }
+            out += cells.joined(separator: ",")
+            out += lineEnd
+        }
+        return out
+    }
+
+    /// One cell as it appears in the file: guarded and cut (excel, text only), then quoted if needed.
+    public static func cell(_ value: String, kind: CSVColumnKind, profile: CSVProfile) -> String {
+        var value = value
+        if profile == .excel && kind == .text {
+            if let first = value.unicodeScalars.first, formulaTriggers.contains(first) {
+                value = "'" + value
+            }
+            value = cut(value)
+        }
+        return quoted(value)
+    }
+
+    /// Cuts a cell longer than `maxCellLength` UTF-16 units at a character boundary and ends it with `…`.
+    static func cut(_ value: String) -> String {
+        guard value.utf16.count > maxCellLength else { return value }
+        var kept = ""
+        var length = 0
+        let room = maxCellLength - 1  // "…" is one UTF-16 unit
+        for character in value {
+            let units = character.utf16.count
+            if length + units > room { break }
+            kept.append(character)
+            length += units
+        }
+        return kept + "…"
+    }
+
+    /// RFC 4180: a field holding `,` `"` CR or LF is quoted, inner quotes doubled. A field that begins or
+    /// ends with a space or tab is quoted too (allowed by RFC 4180): several readers, SwiftCSV among
+    /// them, trim unquoted white space, and the plain profile promises values exactly.
+    static func quoted(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        var needsQuotes = false
+        for scalar in scalars where scalar == "," || scalar == "\"" || scalar == "\r" || scalar == "\n" {
+            needsQuotes = true
+            break
+        }
+        if !needsQuotes, let first = scalars.first, let last = scalars.last {
+            needsQuotes = first == " " || first == "\t" || last == " " || last == "\t"
+        }
+        guard needsQuotes else { return value }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in scalars {
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
+        }
+        out.append("\"")
+        return String(out)
+    }
+}
