@@ -40,14 +40,19 @@ let package = Package(
             name: "stance",
             dependencies: ["StanceKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .target(
+            name: "StanceTestSupport",
+            dependencies: ["StanceCore", "StanceKit", "StanceLexicon"],
+            path: "Tests/StanceTestSupport"
+        ),
         .testTarget(name: "StanceCoreTests", dependencies: ["StanceCore"]),
         .testTarget(name: "StanceLexiconTests", dependencies: ["StanceLexicon", "StanceKit"]),
-        .testTarget(name: "StanceAnalysisTests", dependencies: ["StanceAnalysis", "StanceKit"]),
+        .testTarget(name: "StanceAnalysisTests", dependencies: ["StanceAnalysis", "StanceKit", "StanceTestSupport"]),
         .testTarget(
             name: "StanceReportsTests",
             dependencies: ["StanceReports", "StanceKit", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
-        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit"]),
+        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "StanceTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -15,8 +15,8 @@ public enum LexiconSchema {
     /// List name (path without `.tsv`) -> its columns besides `term`. A column not named here is L004.
     public static let lists: [String: [String: ColumnRule]] = [
         "attribution/reporting_verbs": [
-            "class": .oneOf(["speech", "belief", "naming", "participle"], required: true),
-            "bare_clause": .oneOf(["yes", "no"], required: true),
+            "class": .oneOf(["speech", "belief", "denial", "naming", "participle"], required: true),
+            "bare_clause": .oneOf(["yes", "no", "to"], required: true),
         ],
         "attribution/source_frames": [
             "frame": .oneOf(["according", "possessive_noun"], required: true),

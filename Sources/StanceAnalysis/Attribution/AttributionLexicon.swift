@@ -13,6 +13,7 @@ public struct AttributionLexicon: Sendable {
     public let outlets: PhraseIndex
     public let documents: PhraseIndex
     public let particles: Set<String>
+    public let notNames: Set<String>
     public let disagreement: PhraseIndex
     public let circumstanceOpeners: Set<String>
     public let frameAdverbs: Set<String>
@@ -36,6 +37,7 @@ public struct AttributionLexicon: Sendable {
         outlets = PhraseIndex(lexicon.list("attribution/outlets"))
         documents = PhraseIndex(lexicon.list("attribution/documents"))
         particles = words("attribution/name_particles")
+        notNames = words("attribution/not_names")
         disagreement = PhraseIndex(lexicon.list("attribution/disagreement"))
         circumstanceOpeners = words("attribution/circumstance_openers")
         frameAdverbs = words("attribution/frame_adverbs")

@@ -35,6 +35,8 @@ struct AttributionRun {
     var colonSpeaker: (entity: Int, mention: String)?
     /// Quotations already given a speaker.
     var attributedQuotes: Set<Int> = []
+    /// The person the latest sentence opened with, when it was not a statement of theirs.
+    var lastSubject: (entity: Int, paragraph: Int, mention: String)?
 
     init(doc: SegmentedDocument, lexicon: AttributionLexicon, registry: [RegisteredSpeaker]) {
         self.doc = doc
@@ -55,10 +57,18 @@ struct AttributionRun {
         for frame in frames { emitReported(frame, paragraph: paragraph) }
         attributeQuotations(in: tokens, sentence: s, frames: frames)
         findDisagreements(in: tokens)
-        // A sentence ending in a colon hands its speaker to the quotation that follows.
-        if let last = tokens.last, doc.tokens[last].folded == ":", doc.tokens[last].quotation == nil,
-           let speaker = frames.last(where: { $0.entity != nil }) {
-            colonSpeaker = (speaker.entity!, speaker.subject?.text ?? "")
+        // A sentence ending in a colon hands its speaker to the quotation that follows: the
+        // speaker of its frame, else the person it names last ("club president Enzo Ricci was
+        // blunt:"), else the person just spoken of ("From the letter:").
+        if let last = tokens.last, doc.tokens[last].folded == ":", doc.tokens[last].quotation == nil {
+            if let speaker = frames.last(where: { $0.entity != nil }) {
+                colonSpeaker = (speaker.entity!, speaker.subject?.text ?? "")
+            } else if let named = lastPersonMention(in: tokens) {
+                colonSpeaker = named
+            } else if let subject = lastSubject ?? lastSpeaker.map({ ($0.entity, $0.paragraph, $0.mention) }),
+                      paragraph - subject.paragraph <= 1 {
+                colonSpeaker = (subject.entity, subject.mention)
+            }
         } else if !(tokens.last.map { doc.tokens[$0].quotation != nil } ?? false) {
             colonSpeaker = nil
         }
@@ -74,16 +84,39 @@ struct AttributionRun {
     }
 
     /// Registers the person a sentence opens with ("Hollan dismissed ...", "Minister Varga
-    /// rejected ...") so that a following "he" or "the MP" can find them.
+    /// rejected ...", "The company's chief executive, Renata Silva, sent ...") so that a following
+    /// "he", "the MP" or floating quotation can find them.
     mutating func noteSentenceSubject(_ tokens: Range<Int>) {
-        guard let first = tokens.first, words[first] != nil,
-              let mention = parser.mention(startingAt: first, upper: tokens.upperBound),
+        guard let first = tokens.first, words[first] != nil else { return }
+        let paragraph = doc.sentences.first { $0.range.contains(doc.tokens[first].range.start) }?.paragraph ?? 0
+        // Role phrase, then the name between commas.
+        if let c1 = nextComma(after: first - 1, upper: tokens.upperBound), (first..<c1).contains(where: { parser.isRoleWord($0) }),
+           let c2 = nextComma(after: c1, upper: tokens.upperBound),
+           let name = parser.mention(startingAt: c1 + 1, upper: c2), name.kind == .name, name.tokens.upperBound == c2,
+           let resolved = resolver.resolve(name) {
+            if let apposition = describedApposition(first..<c1) { resolver.describe(resolved.index, with: apposition) }
+            lastSubject = (resolved.index, paragraph, name.text)
+            return
+        }
+        guard let mention = parser.mention(startingAt: first, upper: tokens.upperBound),
               mention.kind == .name, mention.tokens.upperBound < tokens.upperBound,
-              let next = words[mention.tokens.upperBound], !doc.tokens[mention.tokens.upperBound].isCapitalized,
-              next != "'s" else { return }
+              doc.tokens[mention.tokens.upperBound].folded == ","
+                || (words[mention.tokens.upperBound].map { $0 != "'s" } ?? false) && !doc.tokens[mention.tokens.upperBound].isCapitalized
+        else { return }
         let known = resolver.entities.contains { $0.words.suffix(mention.words.count) == mention.words[...] }
-        guard known || mention.words.count >= 2 || mention.title != nil else { return }
-        _ = resolver.resolve(mention)
+        guard known || mention.words.count >= 2 || mention.title != nil, let resolved = resolver.resolve(mention) else { return }
+        lastSubject = (resolved.index, paragraph, mention.text)
+    }
+
+    /// The last person a sentence names outside quotation marks, resolved.
+    mutating func lastPersonMention(in tokens: Range<Int>) -> (entity: Int, mention: String)? {
+        for i in tokens.reversed() where words[i] != nil && doc.tokens[i].isCapitalized {
+            guard let m = parser.mention(endingAt: i + 1, lower: tokens.lowerBound), m.kind == .name, !m.isTitleObject,
+                  m.words.count >= 2 || m.title != nil || resolver.entities.contains(where: { $0.words.last == m.words.last }),
+                  let resolved = resolver.resolve(m) else { continue }
+            return (resolved.index, m.text)
+        }
+        return nil
     }
 
     /// Span of tokens as text range, without trailing punctuation unless it closes a quotation

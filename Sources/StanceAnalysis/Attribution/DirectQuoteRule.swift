@@ -29,6 +29,10 @@ extension AttributionRun {
                               rule: "split_quote", link: frame.link)
                 }
                 pending = []
+            } else if let dashed = dashAttribution(after: quotation, in: tokens) {
+                emitQuote(q, paragraph: paragraph, entity: dashed.index, mention: dashed.mention, cue: "\u{2014}",
+                          rule: "dash_attribution", link: dashed.link)
+                sentenceSpeaker = (dashed.index, dashed.mention, dashed.link)
             } else if let speaker = sentenceSpeaker {
                 emitQuote(q, paragraph: paragraph, entity: speaker.entity, mention: speaker.mention, cue: "split", rule: "split_quote",
                           link: speaker.link)
@@ -50,6 +54,19 @@ extension AttributionRun {
         return nil
     }
 
+    /// `"..." — Jane Roe, in a statement` / `"..." -Commissioner Roe`.
+    private mutating func dashAttribution(after quotation: Quotation, in tokens: Range<Int>) -> (index: Int, mention: String, link: String)? {
+        guard let dash = tokens.first(where: { doc.tokens[$0].range.start >= quotation.range.end }),
+              ["\u{2014}", "\u{2013}", "-"].contains(doc.tokens[dash].folded), dash + 1 < tokens.upperBound,
+              let mention = parser.mention(startingAt: dash + 1, upper: tokens.upperBound),
+              mention.kind != .outlet, mention.kind != .document, let resolved = resolver.resolve(mention) else { return nil }
+        if let comma = (mention.tokens.upperBound..<tokens.upperBound).first, doc.tokens[comma].folded == ",",
+           let apposition = describedApposition((comma + 1)..<(nextComma(after: comma, upper: tokens.upperBound) ?? tokens.upperBound)) {
+            resolver.describe(resolved.index, with: apposition)
+        }
+        return (resolved.index, mention.text, resolved.link)
+    }
+
     private mutating func attributeWithoutFrame(_ q: Int, sentence s: Int) {
         let quotation = doc.quotations[q]
         let paragraph = quotation.paragraph
@@ -59,7 +76,12 @@ extension AttributionRun {
         }
         // Floating: the quotation opens its sentence and the last speaker spoke recently.
         let sentenceStart = doc.sentences[s].range.start
-        guard quotation.range.start == sentenceStart || quotation.continuesPrevious, let last = lastSpeaker,
+        // The last speaker, or a person who became the subject since ("Professor X described the results.").
+        var candidate = lastSpeaker
+        if let subject = lastSubject, subject.paragraph >= (candidate?.paragraph ?? -1), subject.entity != candidate?.entity {
+            candidate = subject
+        }
+        guard quotation.range.start == sentenceStart || quotation.continuesPrevious, let last = candidate,
               paragraph - last.paragraph <= lexicon.floatingParagraphs else { return }
         emitQuote(q, paragraph: paragraph, entity: last.entity, mention: last.mention, cue: "floating", rule: "floating_quote",
                   link: "floating")

@@ -16,6 +16,8 @@ struct Frame {
     /// A quotation introduced right after the cue or clause (": "...", ", "..."").
     var introducesQuote: Int?
     var rule: String = ""
+    /// The speaker follows the cue (`"...," said X`): nothing after the cue is a complement.
+    var inverted = false
 
     var cueClass: String { entry.field("class") ?? "speech" }
     var acceptsBareClause: Bool { entry.field("bare_clause") == "yes" }

@@ -21,6 +21,8 @@ public struct Mention: Sendable, Hashable {
     public var gender: Character?
     /// Start of the whole phrase, title included (for spans that must not swallow the subject).
     public var phraseStart: Int
+    /// The name is the object of a title ("ambassador to Chile"), not a speaker.
+    public var isTitleObject: Bool = false
 }
 
 /// Reads mentions out of the tokens around a reporting cue. It works on token indices of a
@@ -33,6 +35,8 @@ struct MentionParser {
 
     static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"]
     static let titleConnectors: Set<String> = ["of", "for", "and", "the", "on", "to"]
+    /// Words an organisation's modifiers never run past ("a doctor at Lakeside Hospital" is not one organisation).
+    static let stopsModifiers: Set<String> = ["that", "and", "or", "to", "at", "of", "in", "on", "for", "with", "from", "by", "who", "which"]
 
     init(doc: SegmentedDocument, lexicon: AttributionLexicon) {
         self.doc = doc
@@ -45,7 +49,11 @@ struct MentionParser {
         doc.text(TextRange(doc.tokens[tokens.lowerBound].range.start, doc.tokens[tokens.upperBound - 1].range.end))
     }
 
-    func isRoleWord(_ i: Int) -> Bool { words[i].map { lexicon.roles.contains(word: $0) } ?? false }
+    /// A role noun from `attribution/roles`, or an age used as one ("the 34-year-old").
+    func isRoleWord(_ i: Int) -> Bool {
+        guard let w = words[i] else { return false }
+        return lexicon.roles.contains(word: w) || (w.hasSuffix("-year-old") && w.first?.isNumber == true)
+    }
     func isTitleWord(_ i: Int) -> Bool {
         guard let w = words[i] else { return false }
         return lexicon.titleWords.contains(w) || lexicon.roles.contains(word: w) || lexicon.honorifics.contains(word: w)
@@ -57,9 +65,21 @@ struct MentionParser {
     func isNameToken(_ i: Int, upper: Int) -> Bool {
         let t = doc.tokens[i]
         guard t.kind == .word, t.quotation == nil else { return false }
-        if t.isCapitalized { return !lexicon.pronouns.contains(word: t.folded) && !Self.determiners.contains(t.folded) }
-        if lexicon.particles.contains(t.folded), i + 1 < upper, doc.tokens[i + 1].isCapitalized { return true }
-        return false
+        if t.isCapitalized {
+            return !lexicon.pronouns.contains(word: t.folded) && !Self.determiners.contains(t.folded) && !lexicon.notNames.contains(t.folded)
+        }
+        // "al-Rashidi", "bin-Salman": a particle joined by a hyphen to a capitalised name.
+        if let dash = t.folded.firstIndex(of: "-"), lexicon.particles.contains(String(t.folded[..<dash])),
+           let after = doc.text(t.range).split(separator: "-").dropFirst().first?.first, after.isUppercase {
+            return true
+        }
+        // A particle chain ("von der", "de la") leading to a capitalised word.
+        var k = i
+        while k < upper, doc.tokens[k].quotation == nil, doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized,
+              lexicon.particles.contains(doc.tokens[k].folded) {
+            k += 1
+        }
+        return k > i && k < upper && doc.tokens[k].isCapitalized && doc.tokens[k].kind == .word
     }
 
     // MARK: - Backward: the phrase that ends right before a cue
@@ -74,7 +94,12 @@ struct MentionParser {
                            roles: [], title: nil, affiliation: nil, gender: gender, phraseStart: end - 1)
         }
         if let org = organisation(endingAt: end, lower: lower) { return org }
-        if t.isCapitalized, isNameToken(end - 1, upper: end) { return name(endingAt: end, lower: lower) }
+        if isNameToken(end - 1, upper: end) {
+            guard let m = name(endingAt: end, lower: lower) else { return nil }
+            // "the former ambassador to Chile": the phrase names a role, not Chile.
+            if m.isTitleObject { return roleMention(endingAt: m.phraseStart, lower: lower) }
+            return m
+        }
         if isRoleWord(end - 1) { return roleMention(endingAt: end, lower: lower) }
         return nil
     }
@@ -97,11 +122,20 @@ struct MentionParser {
         }
         var titleStart = nameStart
         if nameStart > start { titleStart = start }
+        // "ambassador to Chile", "minister of Finance": a capitalised word after a connector is
+        // the object of a title, not a person.
+        if nameStart == start, start > lower, let w = words[start - 1], Self.titleConnectors.contains(w), w != "the",
+           start - 1 > lower, isRoleWord(start - 2) || (words[start - 2].map { lexicon.titleWords.contains($0) } ?? false) {
+            return Mention(kind: .name, tokens: nameStart..<end, range: span(nameStart..<end), text: text(nameStart..<end),
+                           words: (nameStart..<end).compactMap { words[$0] }, roles: [], title: nil, affiliation: nil,
+                           gender: nil, phraseStart: start - 1, isTitleObject: true)
+        }
         // Extend the title left over lower-case role nouns and connectors with capitals
         // ("spokesperson", "Secretary of State for European ... Affairs").
         var i = titleStart
         while i > lower {
             let p = i - 1
+            if i == nameStart, let w = words[p], Self.titleConnectors.contains(w) { break }
             guard let w = words[p] else {
                 if isAbbreviationDot(p) { i = p; continue }
                 break
@@ -167,7 +201,7 @@ struct MentionParser {
             let p = start - 1
             let tok = doc.tokens[p]
             if let w = words[p] {
-                if lexicon.reportingVerbs.contains(word: w) || w == "that" || w == "and" || w == "to" { break }
+                if lexicon.reportingVerbs.contains(word: w) || Self.stopsModifiers.contains(w) { break }
                 start = p
                 steps += 1
                 if Self.determiners.contains(w) { break }
@@ -213,8 +247,18 @@ struct MentionParser {
         while nameEnd < end {
             let t = doc.tokens[nameEnd]
             if let w = words[nameEnd], !t.isCapitalized, !Self.determiners.contains(w), !isRoleWord(nameEnd),
-               !lexicon.particles.contains(w) { break }
+               !lexicon.particles.contains(w) {
+                let roleAhead = (nameEnd + 1..<min(nameEnd + 3, end)).contains { isRoleWord($0) }
+                if !roleAhead { break }
+            }
             nameEnd += 1
+        }
+        if let w = words[start], !doc.tokens[start].isCapitalized, !Self.determiners.contains(w), !isRoleWord(start),
+           !lexicon.particles.contains(w), start + 1 < end, isNameToken(start + 1, upper: end),
+           var named = mention(startingAt: start + 1, upper: upper), named.kind == .name {
+            describe(&named, title: start..<named.tokens.lowerBound)
+            named.phraseStart = start
+            return named
         }
         // Longest prefix of the run that parses as a mention ending there.
         for e in stride(from: end, to: start, by: -1) {

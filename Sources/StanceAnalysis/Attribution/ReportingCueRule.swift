@@ -56,11 +56,16 @@ extension AttributionRun {
             j -= 1
         }
         if frame.negated && frame.cueClass != "belief" { return nil }  // "did not say whether": no statement
+        if frame.cueClass == "denial" {
+            frame.negated = true
+            frame.frameStart = cue.lowerBound
+        }
         let subjectEnd = frame.frameStart
         if let m = subject(endingAt: subjectEnd, cue: cue, sentence: sentence) {
             attach(m, to: &frame)
+            frame.inverted = m.mention.tokens.lowerBound >= cue.upperBound
         }
-        complement(of: &frame, sentence: sentence)
+        if !frame.inverted { complement(of: &frame, sentence: sentence) }
         if frame.entity == nil && frame.cueClass != "participle" { return nil }
         return frame
     }
@@ -87,8 +92,10 @@ extension AttributionRun {
             let c0 = previousComma(before: c1, lower: lower)
             let segmentA = (c0.map { $0 + 1 } ?? lower)..<c1
             let a = segmentA.isEmpty ? nil : parser.mention(endingAt: c1, lower: segmentA.lowerBound)
-            let aIsWhole = a.map { covers($0, segmentA) } ?? false
-            if let a, aIsWhole, a.kind != .role {
+            let aIsWhole = a.map { covers($0, segmentA) && !$0.isTitleObject } ?? false
+            // An indefinite description ("a paediatrician at ...") is always an apposition.
+            let indefinite = words[segmentA.lowerBound].map { $0 == "a" || $0 == "an" } ?? false
+            if let a, aIsWhole, a.kind != .role, !indefinite {
                 return (a, c0.flatMap { apposition(before: $0, lower: lower) })
             }
             guard let c0 else { return nil }
@@ -111,10 +118,24 @@ extension AttributionRun {
     }
 
     func invertedSubject(after cue: Range<Int>, sentence: Range<Int>) -> (mention: Mention, apposition: Mention?)? {
-        guard let m = parser.mention(startingAt: cue.upperBound, upper: sentence.upperBound), m.kind != .outlet,
-              m.kind != .pronoun || true else { return nil }
+        guard var m = parser.mention(startingAt: cue.upperBound, upper: sentence.upperBound), m.kind != .outlet else { return nil }
         var apposition: Mention?
-        let after = m.tokens.upperBound
+        var after = m.tokens.upperBound
+        // "said Rovers' manager, Sean Whitley" / "said the club's manager, Sean Whitley": the role
+        // phrase comes first and the name after the comma.
+        var roleEnd = after
+        while roleEnd < sentence.upperBound, doc.tokens[roleEnd].folded != ",", roleEnd - after < 6, doc.tokens[roleEnd].quotation == nil {
+            roleEnd += 1
+        }
+        let rolePhrase = m.phraseStart..<roleEnd
+        if m.kind == .role || rolePhrase.contains(where: { parser.isRoleWord($0) }), roleEnd < sentence.upperBound,
+           doc.tokens[roleEnd].folded == ",", let name = parser.mention(startingAt: roleEnd + 1, upper: sentence.upperBound),
+           name.kind == .name {
+            apposition = describedApposition(rolePhrase)
+            m = name
+            after = name.tokens.upperBound
+            return (m, apposition)
+        }
         if after < sentence.upperBound, doc.tokens[after].folded == "," {
             let next = nextComma(after: after, upper: sentence.upperBound) ?? sentence.upperBound
             apposition = describedApposition((after + 1)..<next)
@@ -177,7 +198,7 @@ extension AttributionRun {
         }
         // The addressee of "told": an outlet, a person or a body ("told Turan", "told reporters").
         if Self.tellVerbs.contains(cueWord), let w = words[k], w != "that" {
-            if let thatIndex = (k..<min(k + 8, end)).first(where: { words[$0] == "that" }),
+            if let thatIndex = (k..<min(k + 15, end)).first(where: { words[$0] == "that" }),
                !(k..<thatIndex).contains(where: { doc.tokens[$0].folded == "," || doc.tokens[$0].folded == ":" }) {
                 k = thatIndex
             } else if let m = parser.mention(startingAt: k, upper: end) {
@@ -193,7 +214,25 @@ extension AttributionRun {
                 if let q = doc.tokens[n].quotation, doc.quotations[q].role == .quotation { break }
                 n += 1
             }
-            if n < end, words[n] == "that" { k = n }
+            if n < end, words[n] == "that" {
+                k = n
+            } else if n < end, doc.tokens[n].folded == ":" || doc.tokens[n].quotation != nil {
+                // "wrote on X: "..."", "said in a statement: "...""
+                k = doc.tokens[n].folded == ":" ? n : n - 1
+                if doc.tokens[n].quotation != nil, let q = doc.tokens[n].quotation, doc.quotations[q].role == .quotation {
+                    frame.introducesQuote = q
+                    return
+                }
+            } else if frame.acceptsBareClause {
+                // A short time phrase before a bare clause: "said on Wednesday it would cut ...".
+                for skip in 1...3 where k + skip < end {
+                    if let next = words[k + skip], Self.subjectPronouns.contains(next) || MentionParser.determiners.contains(next),
+                       looksLikeClause(from: k + skip, upper: end) {
+                        k += skip
+                        break
+                    }
+                }
+            }
         }
         guard k < end else { return }
         let token = doc.tokens[k]
@@ -212,6 +251,10 @@ extension AttributionRun {
         }
         if let w = words[k], lexicon.clauseStoppers.contains(w) { return }
         if frame.acceptsBareClause, words[k] != nil, looksLikeClause(from: k, upper: end) {
+            frame.clause = clause(from: k, sentence: sentence, frame: &frame)
+        } else if frame.entry.field("bare_clause") == "to", words[k] != nil,
+                  (k..<min(k + 8, end)).contains(where: { words[$0] == "to" && $0 > k }) {
+            // "expects the merger to close", "urged the council to reject the plan".
             frame.clause = clause(from: k, sentence: sentence, frame: &frame)
         }
     }
@@ -252,6 +295,12 @@ extension AttributionRun {
                 }
                 // ", she said." closing the sentence belongs to the frame, not the clause.
                 if t.folded == ",", n + 1 < sentence.upperBound, isTrailingCue(from: n + 1, sentence: sentence) { break }
+                // `... "catastrophic" and promised a legal challenge`: a second verb of the speaker's
+                // after a quotation starts a new predicate, not more of the clause.
+                if words[n] == "and", n > start, doc.tokens[n - 1].quotation != nil, n + 1 < sentence.upperBound,
+                   let verb = words[n + 1], verb.hasSuffix("ed") || lexicon.reportingVerbs.contains(word: verb) {
+                    break
+                }
             }
             n += 1
         }
@@ -308,9 +357,9 @@ extension AttributionRun {
         if let clause = frame.clause {
             let start = frame.negated ? frame.frameStart : clause.lowerBound
             guard let range = clauseRange(start..<clause.upperBound) else { return }
-            let hasQuote = clause.contains { doc.tokens[$0].quotation.map { doc.quotations[$0].role == .partial || doc.quotations[$0].role == .quotation } ?? false }
+            let hasQuote = clause.contains { doc.tokens[$0].quotation != nil }
             let rule = frame.cueClass == "naming" ? "naming_frame" : frame.cueClass == "participle" ? "participle_frame"
-                : frame.negated ? "negated_frame" : "reported_speech"
+                : frame.negated ? "negated_frame" : frame.rule.isEmpty ? "reported_speech" : frame.rule
             record(range, paragraph: paragraph, kind: hasQuote ? .mixed : .indirect, entity: entity, mention: mention, cue: cue,
                    rule: rule, link: frame.link)
             return
@@ -320,7 +369,12 @@ extension AttributionRun {
               let subject = frame.subject else { return }
         let sentence = doc.sentenceTokens.first { $0.contains(frame.cue.lowerBound) }!
         guard closesSentence(frame, sentence: sentence) else { return }
-        let phraseStart = min(subject.phraseStart, frame.frameStart)
+        var phraseStart = min(subject.phraseStart, frame.frameStart)
+        // "..., water board chair Ahmed Saleh said": up to three modifiers before the title.
+        for _ in 0..<3 where phraseStart > sentence.lowerBound && words[phraseStart - 1] != nil
+            && !doc.tokens[phraseStart - 1].isCapitalized {
+            phraseStart -= 1
+        }
         guard phraseStart > sentence.lowerBound, doc.tokens[phraseStart - 1].folded == "," else { return }
         let region = sentence.lowerBound..<(phraseStart - 1)
         guard !region.contains(where: { doc.tokens[$0].quotation.map { doc.quotations[$0].role == .quotation } ?? false }),

@@ -36,6 +36,9 @@ extension AttributionRun {
         guard sourceEnd > sourceStart, let mention = parser.mention(endingAt: sourceEnd, lower: sourceStart),
               covers(mention, sourceStart..<sourceEnd) else { return nil }
         if mention.kind == .outlet || mention.kind == .document { return nil }
+        // People take no article: "according to the Chronicle" cites a publication.
+        if mention.kind == .name, mention.tokens.lowerBound > sourceStart, words[mention.tokens.lowerBound - 1] == "the",
+           mention.title == nil { return nil }
         if let head = mention.words.last, lexicon.documents.contains(word: head), mention.kind != .name { return nil }
         var frame = Frame(cue: i..<(i + length), entry: entry, frameStart: i)
         frame.rule = "according_to"
@@ -45,14 +48,20 @@ extension AttributionRun {
             clause = sentence.lowerBound..<(i - 1)
         } else {
             guard let comma else { return nil }
-            // Intro words before the frame ("However, according to ...") are not part of the clause.
-            var stop = comma + 1
+            // "According to Inspector Brody, who led the inquiry, the driver ...": an apposition or
+            // relative clause after the source is not part of what they said.
+            var clauseStart = comma + 1
+            if let first = words[clauseStart], ["who", "whose", "which", "a", "an"].contains(first) || parser.isRoleWord(clauseStart),
+               let next = nextComma(after: clauseStart, upper: sentence.upperBound) {
+                clauseStart = next + 1
+            }
+            var stop = clauseStart
             while stop < sentence.upperBound {
                 let t = doc.tokens[stop]
                 if t.quotation == nil, t.folded == ":" { break }
                 stop += 1
             }
-            clause = (comma + 1)..<stop
+            clause = clauseStart..<stop
             if stop < sentence.upperBound, stop + 1 < sentence.upperBound, let q = doc.tokens[stop + 1].quotation {
                 frame.introducesQuote = q
             }
