@@ -42,9 +42,23 @@ public enum LexiconSchema {
         "attribution/documents": [:],
         "attribution/name_particles": [:],
         "cleaning/boilerplate": [:],
-        "segmentation/abbreviations": [:],
+        "segmentation/abbreviations": [
+            "only_before": .oneOf(["number"], required: false),
+        ],
+        "attribution/not_names": [:],
+        "attribution/frame_adverbs": [:],
+        "attribution/frame_negators": [:],
+        "attribution/clause_stoppers": [:],
+        "attribution/circumstance_openers": [:],
         "segmentation/clause_markers": [:],
         "stance/negators": [:],
+        "stance/framing_openers": [:],
+        "stance/qualifiers": [:],
+        "stance/self_references": [:],
+        "stance/object_references": [
+            "kind": .oneOf(["pronoun", "noun"], required: true),
+        ],
+        "stance/absence": [:],
         "stance/intensifiers": [
             "factor": .number(0...3, required: true),
         ],
@@ -63,6 +77,7 @@ public enum LexiconSchema {
         "stance/predicates": [
             "class": .oneOf(["want", "support", "oppose", "obstruct", "interest", "ensure", "fear", "evaluate"],
                             required: true),
+            "object": .oneOf(["after", "before", "either"], required: false),
             "polarity": .number(-1...1, required: true),
         ],
         "stance/framings": [
@@ -72,12 +87,15 @@ public enum LexiconSchema {
 
     /// `settings.yaml` key -> allowed range. A key not named here is L004.
     public static let settings: [String: ClosedRange<Double>] = [
-        "quote.min_words_quotation": 1...50,
+        "quote.min_words_partial": 1...50,
         "attribution.floating_paragraphs": 0...10,
-        "attribution.max_subject_words": 1...20,
         "stance.threshold": 0...1,
         "stance.negation_factor": -2...0,
-        "stance.hedge_confidence": 0...1,
+        "stance.general_weight": 0...2,
+        "stance.context_factor": 0...1,
+        "stance.contrast_weight": 1...3,
+        "positions.mixed_share": 0...1,
+        "contrasts.explicit_bonus": 0...1,
     ]
 
     /// Lists whose `polarity` column, with topic cues, is compared for conflicting signs (W001).

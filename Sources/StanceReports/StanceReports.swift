@@ -133,3 +133,11 @@ extension CorpusResult {
     /// Overall positions only: those with a `group` belong to the `--by source|month` breakdowns.
     var overallPositions: [Position] { positions.filter { $0.group == nil } }
 }
+
+/// Small pieces of English the report and the charts share.
+enum Wording {
+    /// "The bridge toll" reads "the bridge toll" inside a sentence; other labels keep their capitals.
+    static func inSentence(_ label: String) -> String {
+        label.hasPrefix("The ") ? "the " + label.dropFirst(4) : label
+    }
+}

@@ -104,7 +104,7 @@ final class DiagnosticTests: XCTestCase {
             expected: [#"topics/t.yaml:5:10: error: [L004] unknown actor group "@rusia" in "holder" (known: @russia)"#]),
         Row(reason: "an unknown setting",
             files: ["settings.yaml": "stance.treshold: 0.2\n"],
-            expected: [#"settings.yaml:1:1: error: [L004] unknown setting "stance.treshold" (known: attribution.floating_paragraphs, attribution.max_subject_words, quote.min_words_quotation, stance.hedge_confidence, stance.negation_factor, stance.threshold)"#]),
+            expected: [#"settings.yaml:1:1: error: [L004] unknown setting "stance.treshold" (known: attribution.floating_paragraphs, contrasts.explicit_bonus, positions.mixed_share, quote.min_words_partial, stance.context_factor, stance.contrast_weight, stance.general_weight, stance.negation_factor, stance.threshold)"#]),
         Row(reason: "a column the schema does not know",
             files: ["attribution/roles.tsv": "term\tgender\tnote\nminister\t-\tx\n"],
             expected: [#"attribution/roles.tsv:1:13: error: [L004] unknown column "note" in attribution/roles (known: gender)"#]),
@@ -112,7 +112,7 @@ final class DiagnosticTests: XCTestCase {
             files: ["speakers/a.yaml": "speakers:\n  - name: A\n    party: B\n"],
             expected: [#"speakers/a.yaml:3:5: error: [L004] unknown key "party" in a speaker (known: name, aliases, roles, affiliation)"#]),
         Row(reason: "a list the schema does not know takes any columns",
-            files: ["attribution/circumstance_openers.tsv": "term\tnote\non\tx\n"],
+            files: ["custom/extra_words.tsv": "term\tnote\non\tx\n"],
             expected: []),
 
         // MARK: L005 value out of range
@@ -124,7 +124,7 @@ final class DiagnosticTests: XCTestCase {
             expected: [#"stance/hedges.tsv:2:10: error: [L005] factor "half" is not a number (expected 0...1)"#]),
         Row(reason: "a value outside an enumeration",
             files: ["attribution/reporting_verbs.tsv": "term\tclass\tbare_clause\nsaid\tspeach\tyes\n"],
-            expected: [#"attribution/reporting_verbs.tsv:2:6: error: [L005] class "speach" is not one of: speech, belief, naming, participle"#]),
+            expected: [#"attribution/reporting_verbs.tsv:2:6: error: [L005] class "speach" is not one of: speech, belief, denial, naming, participle"#]),
         Row(reason: "a topic kind outside proposition and entity",
             files: ["topics/t.yaml": "id: t\nlabel: T\ntarget: X\nkind: person\n"],
             expected: [#"topics/t.yaml:4:7: error: [L005] kind "person" is not one of: proposition, entity"#]),

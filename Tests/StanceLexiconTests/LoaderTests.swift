@@ -41,7 +41,7 @@ final class LoaderTests: XCTestCase {
                 affiliation: Russian government
               - name: Jane Roe
             """,
-        "settings.yaml": "# tuned on the dev set\nstance.threshold: 0.15\nquote.min_words_quotation: 4\n",
+        "settings.yaml": "# tuned on the dev set\nstance.threshold: 0.15\nquote.min_words_partial: 4\n",
     ]
 
     func testCompleteSetLoadsWithoutDiagnostics() throws {
@@ -80,9 +80,9 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(lexicon.speakers[0].location, SourceLocation(file: "speakers/people.yaml", line: 2, column: 5))
         XCTAssertNil(lexicon.speakers[1].affiliation)
 
-        XCTAssertEqual(lexicon.settings.values, ["stance.threshold": 0.15, "quote.min_words_quotation": 4])
+        XCTAssertEqual(lexicon.settings.values, ["stance.threshold": 0.15, "quote.min_words_partial": 4])
         XCTAssertEqual(lexicon.settings.locations["stance.threshold"], SourceLocation(file: "settings.yaml", line: 2))
-        XCTAssertEqual(lexicon.settings.value("stance.hedge_confidence", default: 0.7), 0.7)
+        XCTAssertEqual(lexicon.settings.value("stance.general_weight", default: 0.7), 0.7)
     }
 
     func testActorGroupExpandsIntoItsEntriesWithTheirLocations() throws {

@@ -16,7 +16,8 @@ public struct Attributor: Sendable {
 
     public func attribute(_ doc: SegmentedDocument) -> (statements: [Statement], speakers: [DocumentSpeaker], disagreements: [Disagreement]) {
         var run = AttributionRun(doc: doc, lexicon: lexicon, registry: registry)
-        for s in doc.sentences.indices { run.attribute(sentence: s) }
+        let body = Set(doc.paragraphs.filter { $0.role == .body }.map(\.index))
+        for s in doc.sentences.indices where body.contains(doc.sentences[s].paragraph) { run.attribute(sentence: s) }
         return run.finish()
     }
 }

@@ -73,13 +73,22 @@ public struct Cleaner: Sendable {
         for i in paragraphs.indices {
             let text = Folding.fold(document.text(in: paragraphs[i].range))
             if i == 0, let last = text.unicodeScalars.last, !".!?\"”»'’:".unicodeScalars.contains(last),
-               text.split(separator: " ").count <= 30 {
+               text.split(separator: " ").count <= 30, !Self.hasSentenceBreak(document.text(in: paragraphs[i].range)) {
                 paragraphs[i].role = .title
             } else if seen.contains(text) && text.count > 0 {
                 paragraphs[i].role = .title
             }
             seen.insert(text)
         }
+    }
+
+    /// ". " followed by a capital inside the text: a paragraph of sentences, not a headline.
+    static func hasSentenceBreak(_ text: String) -> Bool {
+        let chars = Array(text)
+        for i in chars.indices.dropLast(2) where ".!?".contains(chars[i]) && chars[i + 1] == " " && chars[i + 2].isUppercase {
+            return true
+        }
+        return false
     }
 
     /// Short paragraphs that are a boilerplate phrase; and the run of short unpunctuated lines at the

@@ -29,7 +29,9 @@ public struct PhraseIndex: Sendable {
     public func match(_ words: [String?], at index: Int) -> (entry: LexiconEntry, length: Int)? {
         guard index < words.count, let first = words[index] else { return nil }
         if let candidates = byFirstWord[first] {
-            for entry in candidates where fits(entry, words, index) { return (entry, entry.words.count) }
+            for entry in candidates {
+                if let length = span(entry, words, index) { return (entry, length) }
+            }
         }
         for entry in wildcardFirst where first.hasPrefix(entry.words[0]) { return (entry, 1) }
         return nil
@@ -42,11 +44,39 @@ public struct PhraseIndex: Sendable {
         return m.entry
     }
 
-    private func fits(_ entry: LexiconEntry, _ words: [String?], _ index: Int) -> Bool {
-        guard index + entry.words.count <= words.count else { return false }
-        for k in 0..<entry.words.count {
-            guard let w = words[index + k], entry.matches(word: w, at: k) else { return false }
+    /// Tokens an entry spans from `index`, or nil. A `_` word is a slot for one to three words
+    /// ("within _ interests" matches "within Russia's interests").
+    private func span(_ entry: LexiconEntry, _ words: [String?], _ index: Int) -> Int? {
+        func walk(_ k: Int, _ i: Int) -> Int? {
+            if k == entry.words.count { return i - index }
+            if entry.words[k] == "_" {
+                for width in 1...Self.maxSlotWords where i + width <= words.count {
+                    guard (i..<(i + width)).allSatisfy({ words[$0] != nil }) else { break }
+                    if let end = walk(k + 1, i + width) { return end }
+                }
+                return nil
+            }
+            guard i < words.count, let w = words[i], entry.matches(word: w, at: k) else { return nil }
+            return walk(k + 1, i + 1)
         }
-        return true
+        return walk(0, index)
+    }
+
+    /// The most words a `_` slot takes: a name with a possessive ("the Kremlin's") fits in three.
+    static let maxSlotWords = 3
+
+    /// Every match, left to right, longest first, not overlapping.
+    public func all(_ words: [String?], in range: Range<Int>) -> [(start: Int, length: Int, entry: LexiconEntry)] {
+        var found: [(Int, Int, LexiconEntry)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = match(words, at: i), i + m.length <= range.upperBound {
+                found.append((i, m.length, m.entry))
+                i += m.length
+            } else {
+                i += 1
+            }
+        }
+        return found
     }
 }

@@ -11,6 +11,10 @@ public struct QuoteClassifier: Sendable {
     let minPartialWords: Int
     static let clauseOpeners: Set<String> = [":", ",", ".", "?", "!", "\u{2014}", "\u{2013}", "-", "(", ";"]
     static let sentencePunctuation: Set<String> = [".", ",", "?", "!", "\u{2026}", ";"]
+    /// Words before a quoted label that make it part of a noun phrase.
+    static let labelIntroducers: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "so-called", "dubbed", "titled", "entitled", "named"]
+    /// Words that may follow quoted words inside a clause without making them a label.
+    static let clauseContinuers: Set<String> = ["and", "or", "but", "to", "in", "on", "at", "for", "of", "as", "that", "which", "who", "when", "if", "because", "with", "from", "by", "than", "is", "was", "are", "were", "will", "would"]
 
     public init(lexicon: Lexicon) {
         reportingVerbs = Set(lexicon.list("attribution/reporting_verbs").entries.filter { $0.words.count == 1 }.map { $0.words[0] })
@@ -28,9 +32,20 @@ public struct QuoteClassifier: Sendable {
             let endsWithPunctuation = lastInside.map { Self.sentencePunctuation.contains($0.folded) } ?? false
             let opensClause = before.map { Self.clauseOpeners.contains($0.folded) || reportingVerbs.contains($0.folded)
                 || $0.kind == .quoteMark } ?? true
-            if opensClause && (words.count >= 2 || endsWithPunctuation) {
+            let after = tokens.first { $0.range.start >= quotation.range.end }
+            // Title case ("Europe's Future", "Salt and Iron") names a work or an event.
+            let contentWords = words.filter { $0.folded.count > 3 || $0.isCapitalized }
+            let titleCase = words.count >= 2 && !contentWords.isEmpty && contentWords.allSatisfy { $0.isCapitalized || $0.kind == .number }
+            // A label inside a noun phrase: "the "foreign agent" law", "the so-called "reform"".
+            let afterDeterminer = before.map { Self.labelIntroducers.contains($0.folded) } ?? false
+            let beforeNoun = after.map { $0.kind == .word && !$0.isCapitalized && !Self.clauseContinuers.contains($0.folded) } ?? false
+            if opensClause && !titleCase && (words.count >= 2 || endsWithPunctuation) {
                 quotations[q].role = .quotation
-            } else if words.count >= minPartialWords || endsWithPunctuation {
+            } else if titleCase && !(opensClause && endsWithPunctuation && words.count >= 4) {
+                quotations[q].role = .scareOrTitle
+            } else if words.count < 4 && (afterDeterminer || beforeNoun) && !endsWithPunctuation {
+                quotations[q].role = .scareOrTitle
+            } else if words.count >= 2 || endsWithPunctuation {
                 quotations[q].role = .partial
             } else {
                 quotations[q].role = .scareOrTitle

@@ -6,7 +6,7 @@ public struct SegmentedDocument: Sendable {
     public let paragraphs: [Paragraph]
     /// Top-level quotations in text order (nested quotes are inside them).
     public let quotations: [Quotation]
-    /// Tokens of body paragraphs, in text order; `quotation` indexes `quotations`.
+    /// Tokens of body and title paragraphs, in text order; `quotation` indexes `quotations`.
     public let tokens: [Token]
     public let sentences: [Sentence]
     /// For each sentence, its token indices.
@@ -35,7 +35,7 @@ public struct Segmenter: Sendable {
         var sentences: [Sentence] = []
         var sentenceTokens: [Range<Int>] = []
         var q = 0
-        for paragraph in paragraphs where paragraph.role == .body {
+        for paragraph in paragraphs where paragraph.role != .boilerplate {
             var paragraphTokens = Tokenizer.tokenize(document.scalars, in: paragraph.range)
             var indices: [Int] = []
             while q < quotations.count, quotations[q].range.start < paragraph.range.end {

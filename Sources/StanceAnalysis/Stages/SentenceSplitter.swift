@@ -5,9 +5,13 @@ import StanceCore
 /// after an abbreviation from `segmentation/abbreviations`, or after an initial ("J. R. R.").
 public struct SentenceSplitter: Sendable {
     let abbreviations: Set<String>
+    /// Abbreviations only before a number ("No. 5"); elsewhere ("voted no.") the period ends the sentence.
+    let numberAbbreviations: Set<String>
 
     public init(lexicon: Lexicon) {
-        abbreviations = Set(lexicon.list("segmentation/abbreviations").entries.map { $0.words.joined(separator: " ") })
+        let entries = lexicon.list("segmentation/abbreviations").entries
+        abbreviations = Set(entries.filter { $0.field("only_before") == nil }.map { $0.words.joined(separator: " ") })
+        numberAbbreviations = Set(entries.filter { $0.field("only_before") == "number" }.map { $0.words.joined(separator: " ") })
     }
 
     /// Sentence ranges over `tokens` (which must all lie in one paragraph), as token index ranges.
@@ -59,6 +63,7 @@ public struct SentenceSplitter: Sendable {
             let previous = tokens[i - 1]
             if previous.range.end == terminal.range.start, previous.isWord {
                 if abbreviations.contains(previous.folded + ".") { return false }
+                if numberAbbreviations.contains(previous.folded + "."), following.kind == .number { return false }
                 // An initial: one capital letter ("J. R. R. Tolkien").
                 if previous.folded.count == 1, previous.isCapitalized { return false }
             }

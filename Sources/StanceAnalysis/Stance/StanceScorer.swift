@@ -1,8 +1,143 @@
 import StanceCore
 
-/// Places statements in topics and scores their stance (filled in by the stance issue).
+/// Places each statement in the topics it speaks to and scores its stance toward each topic's
+/// target. Rules run in a fixed order (framing first, so the view it frames is scored once, then
+/// predicate, topic cue, polarity, absence); a negated frame ("does not think that X") turns the
+/// result; hedges lower confidence; a statement placed in a topic with no side of its own takes
+/// part of the side of the same speaker's neighbouring statements (context). Every contribution
+/// is an `Evidence` item citing its lexicon entry, and the score is their sum.
 public struct StanceScorer: Sendable {
-    public init(lexicon: Lexicon) {}
+    let vocabulary: StanceVocabulary
+    let topics: [CompiledTopic]
 
-    public func score(_ analysis: DocumentAnalysis) -> [StatementStance] { [] }
+    public init(lexicon: Lexicon) {
+        vocabulary = StanceVocabulary(lexicon)
+        topics = lexicon.topics.map(CompiledTopic.init)
+    }
+
+    /// Scores one statement text on its own (for `stance classify` and rule tests).
+    public func score(text: String, affiliation: String? = nil, topicIDs: Set<String>? = nil) -> [StatementStance] {
+        let document = Document(id: "text", text: text)
+        let statement = Statement(documentID: "text", paragraph: 0, range: TextRange(0, document.scalars.count), text: text,
+                                  kind: .indirect, speaker: "", speakerMention: "", speakerKind: .unknown, cue: "", rule: "text",
+                                  link: "")
+        let chosen = topics.filter { topicIDs?.contains($0.topic.id) ?? true }
+        return chosen.compactMap { topic in
+            let e = evaluate(statement, in: document, topic: topic, affiliation: affiliation, sentences: [])
+            return topicIDs == nil && !e.isPlaced ? nil : finish(statement.id, e, inherited: nil)
+        }
+    }
+
+    public func score(_ analysis: DocumentAnalysis) -> [StatementStance] {
+        guard !topics.isEmpty else { return [] }
+        let affiliation = Dictionary(analysis.speakers.map { ($0.name, $0.affiliation) }, uniquingKeysWith: { a, _ in a })
+        let statements = analysis.statements
+        // evidence[i][t]: statement i on topic t.
+        let evidence: [[TopicEvidence]] = statements.map { s in
+            topics.map { evaluate(s, in: analysis.document, topic: $0, affiliation: affiliation[s.speaker] ?? nil,
+                                  sentences: analysis.sentences) }
+        }
+        var placed: [[Bool]] = evidence.map { $0.map(\.isPlaced) }
+        // A quotation takes the topics of the reported clause that introduces it ("X believes that
+        // Russia ...: "<quotation>"") even when its own words do not name them.
+        for i in statements.indices.dropFirst() where introduces(statements[i - 1], statements[i]) {
+            for t in topics.indices where placed[i - 1][t] { placed[i][t] = true }
+        }
+        let turns = Self.turns(statements)
+        var result: [StatementStance] = []
+        for i in statements.indices {
+            for t in topics.indices where placed[i][t] {
+                var inherited: (Double, Evidence)?
+                // Only quotations carry on an argument from context: a reported clause has to stand
+                // on its own words.
+                if statements[i].kind == .direct, abs(evidence[i][t].score) < vocabulary.threshold {
+                    inherited = context(for: i, topic: t, turns: turns, evidence: evidence, placed: placed)
+                }
+                result.append(finish(statements[i].id, evidence[i][t], inherited: inherited))
+            }
+        }
+        return result
+    }
+
+    /// Statements of one speaker in a row, no other speaker between and no paragraph skipped.
+    static func turns(_ statements: [Statement]) -> [Int] {
+        var turn = 0
+        return statements.indices.map { i in
+            if i > 0, statements[i].speaker != statements[i - 1].speaker || statements[i].paragraph - statements[i - 1].paragraph > 1 {
+                turn += 1
+            }
+            return turn
+        }
+    }
+
+    private func introduces(_ previous: Statement, _ next: Statement) -> Bool {
+        previous.speaker == next.speaker && next.kind == .direct && previous.kind != .direct
+            && next.paragraph - previous.paragraph <= 1
+    }
+
+    /// The side of the same speaker's turn on a topic, scaled by `stance.context_factor`, cited by
+    /// the strongest contribution of the statement it comes from.
+    private func context(for i: Int, topic t: Int, turns: [Int], evidence: [[TopicEvidence]], placed: [[Bool]]) -> (Double, Evidence)? {
+        let donors = turns.indices.filter { j in
+            j != i && turns[j] == turns[i] && placed[j][t] && abs(evidence[j][t].score) >= vocabulary.threshold
+        }
+        guard !donors.isEmpty else { return nil }
+        let scores = donors.map { max(-1, min(1, evidence[$0][t].score)) }
+        let side = scores.reduce(0, +) / Double(scores.count) * vocabulary.contextFactor
+        guard abs(side) >= vocabulary.threshold,
+              let strongest = donors.flatMap({ evidence[$0][t].evidence }).max(by: { abs($0.contribution) < abs($1.contribution) })
+        else { return nil }
+        return (side, Evidence(rule: "context", location: strongest.location, contribution: side, range: nil))
+    }
+
+    func evaluate(_ statement: Statement, in document: Document, topic: CompiledTopic, affiliation: String?,
+                  sentences: [Sentence]) -> TopicEvidence {
+        let tokens = Tokenizer.tokenize(document.scalars, in: statement.range)
+        let bodyStart = frameEnd(statement, tokens)
+        let view = StatementView(tokens: tokens, vocabulary: vocabulary, bodyStart: bodyStart)
+        var e = TopicEvidence(topic: topic, view: view, affiliationIsHolder: topic.holderIncludes(affiliation: affiliation))
+        let v = vocabulary
+        let base: (inout TopicEvidence) -> Void = { e in
+            PredicateRule.apply(&e, vocabulary: v)
+            CueRule.apply(&e, vocabulary: v)
+            PolarityRule.apply(&e, vocabulary: v)
+            AbsenceRule.apply(&e, vocabulary: v)
+        }
+        FramingRule.apply(&e, vocabulary: v, score: base)
+        base(&e)
+        NegatedFrameRule.apply(&e, statement: statement, vocabulary: v)
+        if statement.rule == "participle_frame", abs(e.score) < v.threshold {
+            FramePredicateRule.apply(&e, statement: statement, document: document, sentences: sentences, vocabulary: v,
+                                     affiliation: affiliation)
+        }
+        return e
+    }
+
+    /// Tokens of a negated or denial frame at the start of the statement ("does not think", "denied
+    /// that"): rules read the clause after them, and `NegatedFrameRule` turns the result.
+    private func frameEnd(_ statement: Statement, _ tokens: [Token]) -> Int {
+        guard statement.rule == "negated_frame" else { return 0 }
+        let cue = Folding.fold(statement.cue)
+        guard let i = tokens.firstIndex(where: { $0.folded == cue }) else { return 0 }
+        return i + 1 < tokens.count && tokens[i + 1].folded == "that" ? i + 2 : i + 1
+    }
+
+    func finish(_ statementID: String, _ e: TopicEvidence, inherited: (Double, Evidence)?) -> StatementStance {
+        var items = e.evidence
+        if let (_, item) = inherited { items.append(item) }
+        let raw = items.map(\.contribution).reduce(0, +)
+        let score = max(-1, min(1, raw))
+        let label: StanceLabel = score >= vocabulary.threshold ? .favor : score <= -vocabulary.threshold ? .against : .none
+        let hedge = e.view.hedges.map { $0.entry.number("factor") ?? 1 }.reduce(1, *)
+        let deciding = items.filter { $0.contribution != 0 }.count
+        var confidence: Double
+        if label == .none {
+            confidence = 1 - min(1, abs(score) / max(vocabulary.threshold, 1e-9)) * 0.5
+        } else {
+            confidence = min(1, 0.4 + 0.2 * Double(deciding)) * max(0.4, hedge)
+            if inherited != nil { confidence *= vocabulary.contextFactor }
+        }
+        return StatementStance(statementID: statementID, topic: e.topic.topic.id, label: label, score: score,
+                               confidence: min(1, max(0, confidence)), evidence: items)
+    }
 }

@@ -2,7 +2,14 @@ import Foundation
 import StanceCore
 import StanceReports
 
-/// Writes `report.md` and `charts/<topic>.svg` (filled in by the reports issue).
+/// Writes `report.md` and one chart per topic under `charts/`, each atomically.
 enum ReportWriter {
-    static func write(_ result: CorpusResult, to directory: URL) throws {}
+    static func write(_ result: CorpusResult, to directory: URL) throws {
+        for topic in result.topics {
+            let positions = result.positions.filter { $0.topic == topic.id && $0.group == nil }
+            try AtomicFile.write(PositionChart.render(topic: topic, positions: positions),
+                                 to: directory.appendingPathComponent(PositionChart.relativePath(for: topic.id)))
+        }
+        try AtomicFile.write(MarkdownReport.render(result, options: .init()), to: directory.appendingPathComponent("report.md"))
+    }
 }

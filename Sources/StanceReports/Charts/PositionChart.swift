@@ -43,7 +43,7 @@ public enum PositionChart {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" "
             + "viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" "
             + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">")
-        svg.append("  <title id=\"chart-title\">\(xml("Positions on " + topic.label))</title>")
+        svg.append("  <title id=\"chart-title\">\(xml("Positions on " + Wording.inSentence(topic.label)))</title>")
         svg.append("  <desc id=\"chart-desc\">\(xml(description(topic: topic, rows: rows)))</desc>")
         svg.append("  <rect x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#ffffff\"/>")
         svg.append("  <text x=\"16\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"#222222\">\(xml(shortened(topic.label, 80)))</text>")

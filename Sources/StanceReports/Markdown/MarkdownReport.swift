@@ -137,12 +137,21 @@ struct ReportWriter {
             let taking = (positionsByTopic[topic.id] ?? []).filter { $0.label != .none }.count
             var sentence: String
             if !opposed.isEmpty {
-                let pairs = opposed.map { contrast -> String in
-                    let (left, right) = sides(contrast)
-                    let explicit = contrast.explicitDisagreement ? ", and say so" : ""
-                    return "\(nameWithLabel(left, contrast)) and \(nameWithLabel(right, contrast)) disagree\(explicit)"
+                // Each side once, in the order the articles quote them: "A and B for, C against".
+                var favor: [String] = [], against: [String] = []
+                for contrast in opposed {
+                    if !favor.contains(contrast.speakerA) { favor.append(contrast.speakerA) }
+                    if !against.contains(contrast.speakerB) { against.append(contrast.speakerB) }
                 }
-                sentence = pairs.joined(separator: "; ") + "."
+                sentence = "\(and(byFirstQuote(favor).map(speakerLink))) for, \(and(byFirstQuote(against).map(speakerLink))) against"
+                let explicit = opposed.filter(\.explicitDisagreement)
+                if explicit.count == opposed.count {
+                    sentence += opposed.count == 1 ? "; the articles report the disagreement itself." : "; the articles report each disagreement itself."
+                } else if !explicit.isEmpty {
+                    sentence += "; the articles report some of the disagreement itself."
+                } else {
+                    sentence += "."
+                }
             } else if taking > 0 {
                 sentence = taking == 1
                     ? "one speaker took a side; nobody opposed them."
@@ -187,7 +196,7 @@ struct ReportWriter {
             return
         }
         lines += [
-            "![Position scores on \(MarkdownText.inline(topic.label)), from AGAINST on the left to FAVOR on the right]"
+            "![Position scores on \(MarkdownText.inline(Wording.inSentence(topic.label))), from AGAINST on the left to FAVOR on the right]"
                 + "(\(linkPath(options.chartPath(topic.id))))",
             "",
             "\(held.count == 1 ? "One speaker" : "\(held.count) speakers") took a position, scored from -1 (AGAINST) to +1 (FAVOR):",
@@ -271,7 +280,9 @@ struct ReportWriter {
             }
             lines.append("- **Roles:** \(list(speaker.roles, empty: "none found"))")
             lines.append("- **Affiliation:** \(speaker.affiliation.map { MarkdownText.inline($0) } ?? "none found")")
-            let aliases = speaker.aliases.filter { $0 != speaker.name }
+            // Pronouns ("he") are how the article referred to them, not names they go by.
+            let pronouns = Set(speaker.links.filter { $0.hasSuffix("<-pronoun") }.map { String($0.dropLast(9)) })
+            let aliases = speaker.aliases.filter { $0 != speaker.name && !pronouns.contains($0) }
             lines.append("- **Also named:** \(list(aliases, empty: "only by this name"))")
             lines.append("- **Quoted:** \(count(speaker.statements, "statement")) in \(count(speaker.documents, "document"))")
             lines.append("")
@@ -378,7 +389,7 @@ struct ReportWriter {
         let (left, right) = sides(contrast)
         let leftName = MarkdownText.inline(shortName(left, beside: right))
         let rightName = MarkdownText.inline(shortName(right, beside: left))
-        return "\(leftName) vs \(rightName) on \(MarkdownText.inline(inSentence(topic.label)))"
+        return "\(leftName) vs \(rightName) on \(MarkdownText.inline(Wording.inSentence(topic.label)))"
     }
 
     /// A person by surname (the last word of the name, before any ", Jr."-like suffix); an
@@ -395,10 +406,6 @@ struct ReportWriter {
         return main.split(whereSeparator: { $0 == " " || $0.isNewline }).last.map(String.init) ?? name
     }
 
-    /// "The bridge toll" reads "the bridge toll" inside a sentence; other labels keep their capitals.
-    func inSentence(_ label: String) -> String {
-        label.hasPrefix("The ") ? "the " + label.dropFirst(4) : label
-    }
 
     func nameWithLabel(_ name: String, _ contrast: Contrast) -> String {
         "\(speakerLink(name)) (\(label(of: name, in: contrast).rawValue))"
@@ -409,9 +416,12 @@ struct ReportWriter {
         return "[\(MarkdownText.cell(name))](#\(anchor))"
     }
 
-    /// Speakers most quoted first, then by name.
+    /// Speakers most quoted first, then by name; a name listed twice once (the canonical name is the
+    /// speaker's identity).
     func orderedSpeakers() -> [SpeakerSummary] {
-        Order.speakers(result.speakers).enumerated().sorted { a, b in
+        var seen = Set<String>()
+        let unique = Order.speakers(result.speakers).filter { seen.insert($0.name).inserted }
+        return unique.enumerated().sorted { a, b in
             a.element.statements != b.element.statements ? a.element.statements > b.element.statements : a.offset < b.offset
         }.map(\.element)
     }
@@ -430,6 +440,19 @@ struct ReportWriter {
 
     func list(_ items: [String], empty: String) -> String {
         items.isEmpty ? empty : items.map { MarkdownText.inline($0) }.joined(separator: ", ")
+    }
+
+    /// Names in the order the articles first quote them.
+    func byFirstQuote(_ names: [String]) -> [String] {
+        names.enumerated().sorted { a, b in
+            let (fa, fb) = (firstQuoted[a.element] ?? Int.max, firstQuoted[b.element] ?? Int.max)
+            return fa != fb ? fa < fb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// "A", "A and B", "A, B and C".
+    func and(_ items: [String]) -> String {
+        items.count <= 2 ? items.joined(separator: " and ") : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     func count(_ value: Int, _ noun: String) -> String {

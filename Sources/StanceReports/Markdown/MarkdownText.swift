@@ -56,17 +56,27 @@ public enum MarkdownText {
     public static func slug(_ text: String) -> String {
         var out = ""
         var pendingDash = false
-        for scalar in Folding.fold(text).unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingDash && !out.isEmpty { out += "-" }
-                pendingDash = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                pendingDash = true
+        for folded in Folding.fold(text).unicodeScalars {
+            let spelled = latinLetters[folded].map { Array($0.unicodeScalars) } ?? [folded]
+            for scalar in spelled {
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                    if pendingDash && !out.isEmpty { out += "-" }
+                    pendingDash = false
+                    out.unicodeScalars.append(scalar)
+                } else {
+                    pendingDash = true
+                }
             }
         }
         return out.isEmpty ? "section" : out
     }
+
+    /// Letters that folding leaves alone because they are letters of their own, not letters with
+    /// accents, spelled in ASCII for anchors: "Məmmədov" gives "memmedov", "Çağrı" gives "cagri".
+    static let latinLetters: [Unicode.Scalar: String] = [
+        "ı": "i", "ə": "e", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ð": "d",
+        "ŋ": "n", "ħ": "h",
+    ]
 
     static func escape(_ text: String, lineBreak: String, paragraphBreak: String) -> String {
         let scalars = Array(text.unicodeScalars)

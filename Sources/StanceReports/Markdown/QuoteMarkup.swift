@@ -17,7 +17,7 @@ enum QuoteMarkup {
                 if let mark = wordBounded(lower..<max(lower, upper), in: scalars) { marks.append(mark) }
             }
         }
-        marks = merged(marks)
+        marks = merged(marks, in: scalars)
         var window = trimmed(0..<scalars.count, in: scalars)
         if window.count > maxLength {
             window = excerpt(scalars, marks: marks, maxLength: maxLength)
@@ -25,8 +25,9 @@ enum QuoteMarkup {
         var out = window.lowerBound > 0 ? "… " : ""
         var position = window.lowerBound
         for mark in marks {
-            let clipped = max(mark.lowerBound, window.lowerBound)..<min(mark.upperBound, window.upperBound)
-            guard !clipped.isEmpty, let bold = wordBounded(clipped, in: scalars) else { continue }
+            // Marks outside the excerpt are dropped, marks across its edge clipped.
+            let (lower, upper) = (max(mark.lowerBound, window.lowerBound), min(mark.upperBound, window.upperBound))
+            guard lower < upper, let bold = wordBounded(lower..<upper, in: scalars) else { continue }
             out += escaped(scalars[position..<bold.lowerBound])
             out += "**" + escaped(scalars[bold]) + "**"
             position = bold.upperBound
@@ -49,11 +50,13 @@ enum QuoteMarkup {
         scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// Sorted, with overlapping or touching marks joined (`**a****b**` would not render as bold).
-    static func merged(_ marks: [Range<Int>]) -> [Range<Int>] {
+    /// Sorted, with overlapping marks joined, and marks apart by spaces only ("**not** **interested**")
+    /// made one: touching marks would give `**a****b**`, which does not render as bold.
+    static func merged(_ marks: [Range<Int>], in scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         for mark in marks.sorted(by: { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound < $1.upperBound }) {
-            if let last = out.last, mark.lowerBound <= last.upperBound {
+            if let last = out.last, mark.lowerBound <= last.upperBound
+                || scalars[last.upperBound..<mark.lowerBound].allSatisfy({ $0 == " " || $0 == "\t" }) {
                 out[out.count - 1] = last.lowerBound..<max(last.upperBound, mark.upperBound)
             } else {
                 out.append(mark)
@@ -78,16 +81,16 @@ enum QuoteMarkup {
     }
 
     /// The sentences from the first marked word to the last, as an analyst would quote them; when those
-    /// are still longer than `maxLength`, `maxLength` scalars from the first marked word's sentence, cut
-    /// at a space. Without marks, the statement's opening.
+    /// are longer than `maxLength`, `maxLength` scalars from the first marked word's sentence (or from a
+    /// little before that word, if it lies further in), cut at a space. Without marks, the opening.
     static func excerpt(_ scalars: [Unicode.Scalar], marks: [Range<Int>], maxLength: Int) -> Range<Int> {
         let focusStart = marks.first?.lowerBound ?? 0
         let focusEnd = marks.last?.upperBound ?? 0
         var start = sentenceStart(scalars, before: focusStart)
         var end = sentenceEnd(scalars, after: focusEnd)
         if end - start > maxLength {
-            if focusStart - start > maxLength / 2 {
-                // The sentence is long: start a little before the marked word, at a space.
+            if (marks.first?.upperBound ?? 0) - start > maxLength {
+                // The first marked words lie beyond the excerpt: start a little before them, at a space.
                 start = spaceAfterOrAt(scalars, focusStart - maxLength / 4, limit: focusStart)
             }
             end = spaceBeforeOrAt(scalars, min(end, start + maxLength), limit: start + 1)

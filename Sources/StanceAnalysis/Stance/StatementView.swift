@@ -1,0 +1,138 @@
+import StanceCore
+
+/// One statement's tokens with every lexicon match the stance rules need, found once.
+struct StatementView {
+    struct Hit {
+        let start: Int
+        let length: Int
+        let entry: LexiconEntry
+        var end: Int { start + length }
+        var tokens: Range<Int> { start..<end }
+    }
+
+    let tokens: [Token]
+    let words: [String?]
+    /// Clause ranges: split at sentence ends, `;`, `:`, dashes and contrast markers.
+    let clauses: [Range<Int>]
+    /// Weight of each clause (contrast: the asserted part weighs more than the conceded one).
+    let clauseWeights: [Double]
+    let sentences: [Range<Int>]
+    /// First token after a negated or denial frame ("does not think"): rules start there.
+    let bodyStart: Int
+
+    let negators: [Hit]
+    let intensifiers: [Hit]
+    let diminishers: [Hit]
+    let hedges: [Hit]
+    let polarity: [Hit]
+    let predicates: [Hit]
+    let qualifiers: [Hit]
+    let absence: [Hit]
+    let objectReferences: [Hit]
+    let selfReferences: [Hit]
+
+    init(tokens: [Token], vocabulary v: StanceVocabulary, bodyStart: Int) {
+        self.tokens = tokens
+        self.bodyStart = bodyStart
+        // Quote marks are transparent: "not up for negotiation." still reads as words.
+        let words: [String?] = tokens.map { $0.isWord ? $0.folded : nil }
+        self.words = words
+        let all = 0..<tokens.count
+        func hits(_ index: PhraseIndex) -> [Hit] {
+            index.all(words, in: all).map { Hit(start: $0.start, length: $0.length, entry: $0.entry) }
+        }
+        negators = hits(v.negators).filter { n in
+            // "not only ... but also" is emphasis, not negation.
+            !(n.entry.words == ["not"] && n.end < tokens.count && tokens[n.end].folded == "only")
+        }
+        intensifiers = hits(v.intensifiers)
+        diminishers = hits(v.diminishers)
+        hedges = hits(v.hedges)
+        polarity = hits(v.polarity)
+        predicates = hits(v.predicates)
+        qualifiers = hits(v.qualifiers)
+        absence = hits(v.absence)
+        objectReferences = hits(v.objectReferences)
+        selfReferences = hits(v.selfReferences)
+
+        var sentenceRanges: [Range<Int>] = []
+        var clauseRanges: [Range<Int>] = []
+        var weights: [Double] = []
+        var sentenceStart = 0
+        var clauseStart = 0
+        var pendingWeight = 1.0
+        let contrastHits = Dictionary(hits(v.contrast).map { ($0.start, $0) }, uniquingKeysWith: { a, _ in a })
+        var concessionUntilComma = false
+        var i = 0
+        func closeClause(at end: Int) {
+            if end > clauseStart {
+                clauseRanges.append(clauseStart..<end)
+                weights.append(pendingWeight)
+            }
+            clauseStart = end
+        }
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.kind == .punctuation, [".", "!", "?", ";", ":", "\u{2014}", "\u{2013}"].contains(t.folded) {
+                closeClause(at: i + 1)
+                pendingWeight = 1
+                concessionUntilComma = false
+                if [".", "!", "?"].contains(t.folded) {
+                    sentenceRanges.append(sentenceStart..<(i + 1))
+                    sentenceStart = i + 1
+                }
+            } else if t.folded == ",", concessionUntilComma {
+                closeClause(at: i + 1)
+                pendingWeight = 1
+                concessionUntilComma = false
+            } else if let c = contrastHits[i], !(i > 0 && tokens[i - 1].folded == "only") {
+                // "not only ... but also" is no contrast.
+                let notOnly = c.entry.words == ["but"] && i + 1 < tokens.count && tokens[i + 1].folded == "also"
+                if !notOnly {
+                    if c.entry.field("asserted") == "after" {
+                        // The part before the marker is conceded: halve what is already in this sentence.
+                        closeClause(at: i)
+                        for k in weights.indices where clauseRanges[k].lowerBound >= sentenceStart { weights[k] /= v.contrastWeight }
+                        pendingWeight = 1
+                    } else {
+                        closeClause(at: i)
+                        pendingWeight = 1 / v.contrastWeight
+                        concessionUntilComma = true
+                    }
+                }
+                i += c.length
+                continue
+            }
+            i += 1
+        }
+        closeClause(at: tokens.count)
+        if sentenceStart < tokens.count { sentenceRanges.append(sentenceStart..<tokens.count) }
+        clauses = clauseRanges
+        clauseWeights = weights
+        sentences = sentenceRanges
+    }
+
+    func clause(of index: Int) -> Int? { clauses.firstIndex { $0.contains(index) } }
+
+    /// The factor of intensifiers and diminishers right before `index` (within two words).
+    func intensity(before index: Int) -> (factor: Double, hits: [Hit]) {
+        var factor = 1.0
+        var used: [Hit] = []
+        for h in intensifiers + diminishers where h.end <= index && h.end >= index - 2 {
+            factor *= h.entry.number("factor") ?? 1
+            used.append(h)
+        }
+        return (factor, used)
+    }
+
+    /// The negator that governs `index`: in the same clause, after `floor`, before `index`.
+    func negator(before index: Int, floor: Int) -> Hit? {
+        guard let c = clause(of: index) else { return nil }
+        let lower = max(clauses[c].lowerBound, floor, bodyStart)
+        return negators.last { $0.start >= lower && $0.end <= index }
+    }
+
+    func range(_ hit: Hit) -> TextRange {
+        TextRange(tokens[hit.start].range.start, tokens[hit.end - 1].range.end)
+    }
+}

@@ -1,0 +1,92 @@
+import StanceCore
+
+/// What one statement says toward one topic: the matches of the topic's terms and the running
+/// list of contributions. Every rule adds `Evidence`; the score is their sum.
+struct TopicEvidence {
+    let topic: CompiledTopic
+    let view: StatementView
+    /// Holder mentions, including "we"/"his country" when the speaker's affiliation is a holder.
+    var holders: [StatementView.Hit]
+    /// Objects (+1) and opposites (-1), with object references ("it", "this one") once an object was named.
+    var objects: [(hit: StatementView.Hit, side: Double)]
+    var terms: [StatementView.Hit]
+    var cues: [StatementView.Hit]
+    var evidence: [Evidence] = []
+    /// Tokens no other rule may read again (a framed view is scored by the framing rule only).
+    var excluded: [Range<Int>] = []
+
+    init(topic: CompiledTopic, view: StatementView, affiliationIsHolder: Bool) {
+        self.topic = topic
+        self.view = view
+        let all = 0..<view.tokens.count
+        func hits(_ index: PhraseIndex) -> [StatementView.Hit] {
+            index.all(view.words, in: all).map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) }
+        }
+        var holders = hits(topic.holder)
+        if affiliationIsHolder { holders += view.selfReferences }
+        // Where an object and an opposite overlap ("toll" in "scrapping the toll"), the longer one wins.
+        let candidates: [(hit: StatementView.Hit, side: Double)] = hits(topic.objects).map { ($0, 1.0) } + hits(topic.opposites).map { ($0, -1.0) }
+        let named = candidates.filter { c in
+            !candidates.contains { o in o.hit.tokens.overlaps(c.hit.tokens) && o.hit.length > c.hit.length }
+        }
+        var objects = named
+        // "did not accept this one": a reference counts as the object once the object was named
+        // earlier in the statement.
+        if let first = named.map({ $0.hit.start }).min() {
+            for ref in view.objectReferences where ref.start > first && !named.contains(where: { $0.hit.tokens.overlaps(ref.tokens) }) {
+                objects.append((ref, 1.0))
+            }
+        }
+        // A pronoun after a holder mention ("Russia ... it demonstrates") is the holder again.
+        if let firstHolder = holders.map(\.start).min() {
+            for ref in view.objectReferences where ref.start > firstHolder && ref.entry.field("kind") == "pronoun"
+                && !holders.contains(where: { $0.tokens.overlaps(ref.tokens) }) {
+                holders.append(ref)
+            }
+        }
+        self.holders = holders.sorted { $0.start < $1.start }
+        self.objects = objects.sorted { $0.hit.start < $1.hit.start }
+        terms = hits(topic.terms)
+        cues = hits(topic.cues)
+    }
+
+    /// A statement belongs to a topic when it names the holder and something the holder may want
+    /// or be judged by; a topic without holder needs only one of its own words; an entity topic
+    /// needs the entity.
+    var isPlaced: Bool {
+        let topical = !objects.isEmpty || !cues.isEmpty || !terms.isEmpty
+        switch topic.topic.kind {
+        case .entity: return !holders.isEmpty
+        case .proposition: return topic.hasHolder ? !holders.isEmpty && topical : topical
+        }
+    }
+
+    var score: Double { evidence.map(\.contribution).reduce(0, +) }
+
+    func isExcluded(_ index: Int) -> Bool { excluded.contains { $0.contains(index) } }
+
+    mutating func add(_ rule: String, _ entry: LexiconEntry, _ contribution: Double, _ range: TextRange?) {
+        evidence.append(Evidence(rule: rule, location: entry.location, contribution: contribution, range: range))
+    }
+
+    /// Adds a scored item and the operators that shaped it, so that the contributions add up:
+    /// the base value, then what intensity and negation changed.
+    mutating func addComposed(rule: String, entry: LexiconEntry, base: Double, at index: Int, range: TextRange,
+                              floor: Int, weight: Double, vocabulary v: StanceVocabulary) {
+        let (factor, boosters) = view.intensity(before: index)
+        let negator = view.negator(before: index, floor: floor)
+        let weighted = base * weight
+        add(rule, entry, weighted, range)
+        var value = weighted
+        if factor != 1, let first = boosters.first {
+            let delta = value * (factor - 1)
+            add(first.entry.fields["factor"].map { Double($0) ?? 1 }.map { $0 >= 1 ? "intensifier" : "diminisher" } ?? "intensifier",
+                first.entry, delta, view.range(first))
+            value += delta
+        }
+        if let negator {
+            let delta = value * v.negationFactor - value
+            add("negation", negator.entry, delta, view.range(negator))
+        }
+    }
+}
