@@ -54,6 +54,15 @@ public enum LexiconSchema {
         "stance/negators": [:],
         "stance/framing_openers": [:],
         "stance/qualifiers": [:],
+        "stance/terminators": [:],
+        "stance/rebuttals": [:],
+        "stance/possessed_others": [:],
+        "stance/fixed_phrases": [
+            "cancels": .oneOf(["negation", "contrast", "both"], required: true),
+        ],
+        "stance/prefix_framings": [
+            "effect": .oneOf(["invert", "affirm"], required: true),
+        ],
         "stance/self_references": [:],
         "stance/object_references": [
             "kind": .oneOf(["pronoun", "noun"], required: true),

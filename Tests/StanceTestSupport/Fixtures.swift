@@ -15,9 +15,6 @@ public enum Fixtures {
     /// The shipped `Lexicons/` folder, loaded once; a load error fails loudly.
     public static let shippedLexicon: Lexicon = load(root.appendingPathComponent("Lexicons"))
 
-    /// The frozen copy of the lexicons used by end-to-end golden tests, so tuning `Lexicons/` never breaks them.
-    public static let frozenLexicon: Lexicon = load(folder.appendingPathComponent("lexicons"))
-
     public static func load(_ directory: URL) -> Lexicon {
         let result = LexiconLoader.load(directory: directory)
         guard let lexicon = result.lexicon else {
@@ -44,4 +41,19 @@ public enum Fixtures {
         }
         return norm(a) == norm(b)
     }
+}
+
+extension Fixtures {
+    /// The shipped lexicons with their topics replaced by the fixture topics (`Tests/Fixtures/topics`),
+    /// assembled once in a temporary folder.
+    public static let shippedWithFixtureTopics: Lexicon = {
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("stance-fixture-lexicon-\(UUID().uuidString)")
+        try! fm.copyItem(at: root.appendingPathComponent("Lexicons"), to: folder)
+        let topics = folder.appendingPathComponent("topics")
+        try! fm.removeItem(at: topics)
+        try! fm.copyItem(at: url("topics"), to: topics)
+        defer { try? fm.removeItem(at: folder) }
+        return load(folder)
+    }()
 }

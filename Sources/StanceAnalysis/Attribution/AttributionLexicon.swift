@@ -2,7 +2,7 @@ import StanceCore
 
 /// The attribution lists of a lexicon, indexed once per run. Every word the attributor looks for
 /// comes from here; nothing is spelled out in the rules.
-public struct AttributionLexicon: Sendable {
+public final class AttributionLexicon: Sendable {
     public let reportingVerbs: PhraseIndex
     public let sourceFrames: PhraseIndex
     public let roles: PhraseIndex

@@ -95,7 +95,7 @@ public struct StanceScorer: Sendable {
         let tokens = Tokenizer.tokenize(document.scalars, in: statement.range)
         let bodyStart = frameEnd(statement, tokens)
         let view = StatementView(tokens: tokens, vocabulary: vocabulary, bodyStart: bodyStart)
-        var e = TopicEvidence(topic: topic, view: view, affiliationIsHolder: topic.holderIncludes(affiliation: affiliation))
+        var e = TopicEvidence(topic: topic, view: view, affiliationIsHolder: topic.holderIncludes(affiliation: affiliation), vocabulary: vocabulary)
         let v = vocabulary
         let base: (inout TopicEvidence) -> Void = { e in
             PredicateRule.apply(&e, vocabulary: v)
@@ -113,13 +113,26 @@ public struct StanceScorer: Sendable {
         return e
     }
 
-    /// Tokens of a negated or denial frame at the start of the statement ("does not think", "denied
-    /// that"): rules read the clause after them, and `NegatedFrameRule` turns the result.
+    /// Tokens of a negated or denial frame at the start of the statement ("does not think", "doesn't
+    /// believe that", "denied that"): rules read the clause after them, and `NegatedFrameRule`
+    /// turns the result. Found by shape, so a bare statement text ("classify") gets it too.
     private func frameEnd(_ statement: Statement, _ tokens: [Token]) -> Int {
-        guard statement.rule == "negated_frame" else { return 0 }
-        let cue = Folding.fold(statement.cue)
-        guard let i = tokens.firstIndex(where: { $0.folded == cue }) else { return 0 }
-        return i + 1 < tokens.count && tokens[i + 1].folded == "that" ? i + 2 : i + 1
+        let words: [String?] = tokens.map { $0.isWord ? $0.folded : nil }
+        var i = 0
+        var negated = false
+        while i < min(tokens.count, 3), let w = words[i] {
+            if vocabulary.negators.match(words, at: i) != nil || w.hasSuffix("n't") {
+                negated = true
+            } else if !["does", "do", "did", "is", "was", "has", "had", "also", "still"].contains(w) {
+                break
+            }
+            i += 1
+        }
+        guard let verb = vocabulary.reportingVerbs.match(words, at: i) else { return 0 }
+        let cls = verb.entry.field("class")
+        guard (negated && cls == "belief") || (i == 0 && cls == "denial") else { return 0 }
+        let end = i + verb.length
+        return end < tokens.count && tokens[end].folded == "that" ? end + 1 : end
     }
 
     func finish(_ statementID: String, _ e: TopicEvidence, inherited: (Double, Evidence)?) -> StatementStance {

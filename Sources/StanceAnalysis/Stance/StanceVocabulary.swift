@@ -1,7 +1,7 @@
 import StanceCore
 
 /// The general English layer of the stance rules (`stance/*.tsv`) and their settings, indexed once.
-public struct StanceVocabulary: Sendable {
+public final class StanceVocabulary: Sendable {
     public let negators: PhraseIndex
     public let intensifiers: PhraseIndex
     public let diminishers: PhraseIndex
@@ -15,6 +15,11 @@ public struct StanceVocabulary: Sendable {
     public let qualifiers: PhraseIndex
     public let objectReferences: PhraseIndex
     public let selfReferences: PhraseIndex
+    public let fixedPhrases: PhraseIndex
+    public let terminators: PhraseIndex
+    public let prefixFramings: PhraseIndex
+    public let rebuttals: PhraseIndex
+    public let possessedOthers: PhraseIndex
     /// The reporting verbs, to cite the frame of a negated or denial statement.
     public let reportingVerbs: PhraseIndex
 
@@ -38,18 +43,23 @@ public struct StanceVocabulary: Sendable {
         qualifiers = PhraseIndex(lexicon.list("stance/qualifiers"))
         objectReferences = PhraseIndex(lexicon.list("stance/object_references"))
         selfReferences = PhraseIndex(lexicon.list("stance/self_references"))
+        fixedPhrases = PhraseIndex(lexicon.list("stance/fixed_phrases"))
+        terminators = PhraseIndex(lexicon.list("stance/terminators"))
+        prefixFramings = PhraseIndex(lexicon.list("stance/prefix_framings"))
+        rebuttals = PhraseIndex(lexicon.list("stance/rebuttals"))
+        possessedOthers = PhraseIndex(lexicon.list("stance/possessed_others"))
         reportingVerbs = PhraseIndex(lexicon.list("attribution/reporting_verbs"))
         let s = lexicon.settings
         threshold = s.value("stance.threshold", default: 0.2)
         negationFactor = s.value("stance.negation_factor", default: -1)
         generalWeight = s.value("stance.general_weight", default: 0.5)
         contextFactor = s.value("stance.context_factor", default: 0.6)
-        contrastWeight = s.value("stance.contrast_weight", default: 2)
+        contrastWeight = s.value("stance.contrast_weight", default: 1.5)
     }
 }
 
 /// A topic's terms, indexed for matching.
-public struct CompiledTopic: Sendable {
+public final class CompiledTopic: Sendable {
     public let topic: Topic
     public let holder: PhraseIndex
     public let objects: PhraseIndex
@@ -59,14 +69,22 @@ public struct CompiledTopic: Sendable {
 
     public init(_ topic: Topic) {
         self.topic = topic
-        holder = PhraseIndex(topic.holder)
-        objects = PhraseIndex(topic.objects)
+        // An entity topic names its entity as holder or as objects; either way it is what the
+        // statement judges.
+        if topic.kind == .entity {
+            holder = PhraseIndex(topic.holder + topic.objects)
+            objects = PhraseIndex([])
+        } else {
+            holder = PhraseIndex(topic.holder)
+            objects = PhraseIndex(topic.objects)
+        }
         opposites = PhraseIndex(topic.opposites)
         terms = PhraseIndex(topic.terms)
         cues = PhraseIndex(topic.cues)
     }
 
-    public var hasHolder: Bool { !topic.holder.isEmpty }
+    /// A proposition about someone's attitude ("Russia wants peace"), not the speaker's own.
+    public var hasHolder: Bool { topic.kind == .proposition && !topic.holder.isEmpty }
 
     /// True when a speaker's affiliation ("U.S.", "the Kremlin") is one of the topic's holders, so
     /// "we" and "his country" in their statements name the holder.

@@ -41,10 +41,12 @@ struct StatementView {
         func hits(_ index: PhraseIndex) -> [Hit] {
             index.all(words, in: all).map { Hit(start: $0.start, length: $0.length, entry: $0.entry) }
         }
-        negators = hits(v.negators).filter { n in
-            // "not only ... but also" is emphasis, not negation.
-            !(n.entry.words == ["not"] && n.end < tokens.count && tokens[n.end].folded == "only")
+        // Fixed phrases whose negator or contrast word is not one ("no doubt", "not only", "all but").
+        let fixed = hits(v.fixedPhrases)
+        func cancelled(_ hit: Hit, _ kind: String) -> Bool {
+            fixed.contains { f in f.tokens.contains(hit.start) && (f.entry.field("cancels") == kind || f.entry.field("cancels") == "both") }
         }
+        negators = hits(v.negators).filter { !cancelled($0, "negation") }
         intensifiers = hits(v.intensifiers)
         diminishers = hits(v.diminishers)
         hedges = hits(v.hedges)
@@ -61,7 +63,8 @@ struct StatementView {
         var sentenceStart = 0
         var clauseStart = 0
         var pendingWeight = 1.0
-        let contrastHits = Dictionary(hits(v.contrast).map { ($0.start, $0) }, uniquingKeysWith: { a, _ in a })
+        let contrastHits = Dictionary(hits(v.contrast).filter { !cancelled($0, "contrast") }.map { ($0.start, $0) },
+                                      uniquingKeysWith: { a, _ in a })
         var concessionUntilComma = false
         var i = 0
         func closeClause(at end: Int) {
@@ -83,22 +86,21 @@ struct StatementView {
                 }
             } else if t.folded == ",", concessionUntilComma {
                 closeClause(at: i + 1)
-                pendingWeight = 1
+                pendingWeight = v.contrastWeight
                 concessionUntilComma = false
-            } else if let c = contrastHits[i], !(i > 0 && tokens[i - 1].folded == "only") {
-                // "not only ... but also" is no contrast.
-                let notOnly = c.entry.words == ["but"] && i + 1 < tokens.count && tokens[i + 1].folded == "also"
-                if !notOnly {
-                    if c.entry.field("asserted") == "after" {
-                        // The part before the marker is conceded: halve what is already in this sentence.
-                        closeClause(at: i)
-                        for k in weights.indices where clauseRanges[k].lowerBound >= sentenceStart { weights[k] /= v.contrastWeight }
-                        pendingWeight = 1
-                    } else {
-                        closeClause(at: i)
-                        pendingWeight = 1 / v.contrastWeight
-                        concessionUntilComma = true
-                    }
+            } else if t.folded == ",", i + 1 < tokens.count, Self.coordinators.contains(tokens[i + 1].folded) {
+                // ", and ..." starts a new clause: a negation before it does not reach past it.
+                closeClause(at: i + 1)
+            } else if let c = contrastHits[i] {
+                if c.entry.field("asserted") == "after" {
+                    // The part before the marker is conceded, the part after asserted.
+                    closeClause(at: i)
+                    for k in weights.indices where clauseRanges[k].lowerBound >= sentenceStart { weights[k] /= v.contrastWeight }
+                    pendingWeight = v.contrastWeight
+                } else {
+                    closeClause(at: i)
+                    pendingWeight = 1 / v.contrastWeight
+                    concessionUntilComma = true
                 }
                 i += c.length
                 continue
@@ -111,6 +113,9 @@ struct StatementView {
         clauseWeights = weights
         sentences = sentenceRanges
     }
+
+    /// Conjunctions that, after a comma, start a coordinate clause.
+    static let coordinators: Set<String> = ["and", "or", "so"]
 
     func clause(of index: Int) -> Int? { clauses.firstIndex { $0.contains(index) } }
 

@@ -12,10 +12,14 @@ struct TopicEvidence {
     var terms: [StatementView.Hit]
     var cues: [StatementView.Hit]
     var evidence: [Evidence] = []
+    /// Tokens of a terminator after an object ("to end"): part of the object, never a predicate.
+    var terminatorTokens: Set<Int> = []
+    /// Holder mentions that only own someone else ("Ellison's rival"): no anchor for evaluations.
+    var possessiveOfOther: Set<Int> = []
     /// Tokens no other rule may read again (a framed view is scored by the framing rule only).
     var excluded: [Range<Int>] = []
 
-    init(topic: CompiledTopic, view: StatementView, affiliationIsHolder: Bool) {
+    init(topic: CompiledTopic, view: StatementView, affiliationIsHolder: Bool, vocabulary: StanceVocabulary) {
         self.topic = topic
         self.view = view
         let all = 0..<view.tokens.count
@@ -29,7 +33,15 @@ struct TopicEvidence {
         let named = candidates.filter { c in
             !candidates.contains { o in o.hit.tokens.overlaps(c.hit.tokens) && o.hit.length > c.hit.length }
         }
-        var objects = named
+        // "wants this war to end": an object followed by a terminator counts the other way.
+        let terminators = vocabulary.terminators.all(view.words, in: all)
+        var terminated: Set<Int> = []
+        var objects = named.map { o -> (hit: StatementView.Hit, side: Double) in
+            guard let t = terminators.first(where: { $0.start == o.hit.end || $0.start == o.hit.end + 1 }) else { return o }
+            terminated.formUnion(t.start..<(t.start + t.length))
+            return (o.hit, -o.side)
+        }
+        terminatorTokens = terminated
         // "did not accept this one": a reference counts as the object once the object was named
         // earlier in the statement.
         if let first = named.map({ $0.hit.start }).min() {
@@ -45,6 +57,12 @@ struct TopicEvidence {
             }
         }
         self.holders = holders.sorted { $0.start < $1.start }
+        // "Ellison's rival": the words that follow judge someone else.
+        let possessedOthers = vocabulary.possessedOthers
+        possessiveOfOther = Set(self.holders.filter { h in
+            h.end + 1 < view.tokens.count && view.tokens[h.end].folded == "'s"
+                && possessedOthers.match(view.words, at: h.end + 1) != nil
+        }.map(\.start))
         self.objects = objects.sorted { $0.hit.start < $1.hit.start }
         terms = hits(topic.terms)
         cues = hits(topic.cues)

@@ -10,7 +10,7 @@ enum FramePredicateRule {
               sentence.range.start < statement.range.start else { return }
         let tokens = Tokenizer.tokenize(document.scalars, in: TextRange(sentence.range.start, statement.range.start))
         let view = StatementView(tokens: tokens, vocabulary: v, bodyStart: 0)
-        var main = TopicEvidence(topic: e.topic, view: view, affiliationIsHolder: e.topic.holderIncludes(affiliation: affiliation))
+        var main = TopicEvidence(topic: e.topic, view: view, affiliationIsHolder: e.topic.holderIncludes(affiliation: affiliation), vocabulary: v)
         PredicateRule.apply(&main, vocabulary: v)
         CueRule.apply(&main, vocabulary: v)
         guard main.score != 0 else { return }

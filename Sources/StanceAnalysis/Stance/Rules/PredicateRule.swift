@@ -15,12 +15,14 @@ enum PredicateRule {
     static func apply(_ e: inout TopicEvidence, vocabulary v: StanceVocabulary) {
         let view = e.view
         var floor = view.bodyStart
-        for p in view.predicates where p.start >= view.bodyStart && !e.isExcluded(p.start) {
+        // Predicates nest: in "wants an end to the war" "wants" takes the value of "end to the war".
+        var consumed: Set<Int> = []
+        for p in view.predicates where p.start >= view.bodyStart && !e.isExcluded(p.start) && !consumed.contains(p.start) {
             defer { floor = p.end }
             guard let c = view.clause(of: p.start) else { continue }
             let clause = view.clauses[c]
-            // A predicate inside an object phrase ("scrapping the toll") is the object's own word.
-            if e.objects.contains(where: { $0.hit.tokens.overlaps(p.tokens) }) { continue }
+            // A predicate inside an object phrase ("scrapping the toll", "war to end") is the object's own word.
+            if e.objects.contains(where: { $0.hit.tokens.overlaps(p.tokens) }) || e.terminatorTokens.contains(p.start) { continue }
             if view.qualifiers.contains(where: { clause.contains($0.start) && $0.start >= p.end }) { continue }
             let direction = p.entry.field("object") ?? "after"
             let target: (hit: StatementView.Hit, side: Double)?
@@ -47,7 +49,15 @@ enum PredicateRule {
                 }
             }
             guard let target else { continue }
-            let polarity = p.entry.number("polarity") ?? 0
+            var polarity = p.entry.number("polarity") ?? 0
+            // An inner predicate between this one and its object composes first.
+            if direction != "before", e.topic.topic.kind != .entity,
+               let inner = view.predicates.first(where: { q in q.start >= p.end && q.end <= target.hit.start && clause.contains(q.start)
+                   && !e.objects.contains(where: { o in o.hit.tokens.overlaps(q.tokens) }) }) {
+                polarity *= inner.entry.number("polarity") ?? 1
+                consumed.insert(inner.start)
+                e.add("nested_predicate", inner.entry, 0, view.range(inner))
+            }
             let range = TextRange(view.tokens[min(p.start, target.hit.start)].range.start,
                                   view.tokens[max(p.end, target.hit.end) - 1].range.end)
             e.addComposed(rule: "predicate", entry: p.entry, base: polarity * target.side, at: p.start, range: range,

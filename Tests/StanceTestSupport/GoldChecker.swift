@@ -1,0 +1,107 @@
+import Foundation
+import StanceCore
+
+/// The scoring of `shared/tools/check_sample.py`, in Swift, over a `CorpusResult` and the gold
+/// files copied into `Tests/Fixtures/gold`: a gold statement is found when a predicted statement
+/// of the same document covers at least half of it and is at most 600 scalars longer; its speaker
+/// is right when the last words of the names agree after folding; a predicted statement is correct
+/// when it overlaps a gold one by half of the shorter.
+public struct GoldChecker {
+    public struct GoldStatement {
+        public let document: String
+        public let speaker: String
+        public let kind: String
+        public let range: TextRange
+        public let text: String
+        public let topic: String?
+        public let stance: String?
+    }
+
+    public let statements: [GoldStatement]
+    public let positions: [(topic: String, speaker: String, stance: String)]
+
+    public init(set: String) {
+        statements = Fixtures.jsonLines("gold/\(set)-statements.jsonl").map { o in
+            GoldStatement(document: o["document"] as! String, speaker: o["speaker"] as! String, kind: o["kind"] as! String,
+                          range: TextRange(o["start"] as! Int, o["end"] as! Int), text: o["text"] as! String,
+                          topic: o["topic"] as? String, stance: o["stance"] as? String)
+        }
+        let csv = (try? String(contentsOf: Fixtures.url("gold/\(set)-positions.csv"), encoding: .utf8)) ?? ""
+        positions = csv.split(separator: "\n").dropFirst().map { line in
+            let f = line.split(separator: ",").map(String.init)
+            return (f[0], f[1], f[2])
+        }
+    }
+
+    public static func lastWord(_ name: String) -> String {
+        let folded = Folding.fold(name).map { $0.isLetter || $0.isNumber ? $0 : " " }
+        return String(folded).split(separator: " ").last.map(String.init) ?? ""
+    }
+
+    static func overlap(_ a: TextRange, _ b: TextRange) -> Int { max(0, min(a.end, b.end) - max(a.start, b.start)) }
+
+    /// The predicted statements that cover a gold one.
+    public func covering(_ gold: GoldStatement, in result: CorpusResult) -> [Statement] {
+        result.statements.filter { s in
+            (s.documentID as NSString).lastPathComponent == gold.document
+                && Double(Self.overlap(s.range, gold.range)) >= 0.5 * Double(gold.range.length)
+                && s.range.length <= gold.range.length + 600
+        }
+    }
+
+    public struct Report: CustomStringConvertible {
+        public var found = 0, speakerRight = 0, predicted = 0, correct = 0
+        public var problems: [String] = []
+        public var precision: Double { predicted == 0 ? 0 : Double(correct) / Double(predicted) }
+        public var description: String {
+            "found \(found), speaker right \(speakerRight), predicted \(predicted), precision \(String(format: "%.3f", precision)); "
+                + problems.prefix(8).joined(separator: "; ")
+        }
+    }
+
+    public func checkStatements(_ result: CorpusResult) -> Report {
+        var report = Report()
+        for gold in statements {
+            let candidates = covering(gold, in: result)
+            guard let best = candidates.max(by: { Self.overlap($0.range, gold.range) < Self.overlap($1.range, gold.range) }) else {
+                report.problems.append("missed: \(gold.text.prefix(50))")
+                continue
+            }
+            report.found += 1
+            if Self.lastWord(best.speaker) == Self.lastWord(gold.speaker) {
+                report.speakerRight += 1
+            } else {
+                report.problems.append("speaker \(best.speaker) for \(gold.text.prefix(40)) (gold \(gold.speaker))")
+            }
+        }
+        report.predicted = result.statements.count
+        report.correct = result.statements.filter { s in
+            statements.contains { g in
+                (s.documentID as NSString).lastPathComponent == g.document
+                    && Double(Self.overlap(s.range, g.range)) >= 0.5 * Double(min(s.range.length, g.range.length))
+            }
+        }.count
+        return report
+    }
+
+    /// Gold statements with a topic and stance whose covering statement got that stance.
+    public func checkStances(_ result: CorpusResult) -> (right: Int, labelled: Int, wrong: [String]) {
+        let labelled = statements.filter { $0.stance != nil && $0.topic != nil }
+        var wrong: [String] = []
+        var right = 0
+        for gold in labelled {
+            let ids = Set(covering(gold, in: result).map(\.id))
+            let got = result.stances.filter { ids.contains($0.statementID) && $0.topic == gold.topic }.map(\.label.rawValue)
+            if got.contains(gold.stance!) { right += 1 } else { wrong.append("\(gold.topic!) \(gold.stance!): got \(got) for \(gold.text.prefix(40))") }
+        }
+        return (right, labelled.count, wrong)
+    }
+
+    /// Gold positions that do not hold.
+    public func wrongPositions(_ result: CorpusResult) -> [String] {
+        positions.compactMap { gold in
+            let have = result.positions.first { $0.group == nil && $0.topic == gold.topic && Self.lastWord($0.speaker) == Self.lastWord(gold.speaker) }
+            return have?.label.rawValue == gold.stance ? nil : "\(gold.topic) \(gold.speaker): \(have?.label.rawValue ?? "none") (gold \(gold.stance))"
+        }
+    }
+}
