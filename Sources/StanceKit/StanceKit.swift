@@ -3,6 +3,7 @@ import StanceCore
 import StanceLexicon
 import StanceAnalysis
 import BundledLexicons
+import StanceReports
 
 /// The version every output row and run id records.
 public let stanceVersion = "0.1.0"
@@ -74,6 +75,14 @@ public struct CorpusAnalyzer: Sendable {
         let run = RunInfo(runID: Self.runID(lexiconHash: lexicon.hash, contentHashes: analyses.map(\.document.contentHash)),
                           lexiconHash: lexicon.hash, toolVersion: stanceVersion, analysisDate: RunClock.iso8601(date))
         return aggregator.aggregate(analyses, topics: lexicon.topics, run: run)
+    }
+
+    /// Positions broken down by outlet or by month (`--by source|month`).
+    public func groupedPositions(_ result: CorpusResult, by grouping: PositionGrouping) -> [Position] {
+        switch grouping {
+        case .source: aggregator.groupedPositions(result) { $0.source }
+        case .month: aggregator.groupedPositions(result) { Aggregator.month(of: $0.date) }
+        }
     }
 
     /// `r-` + 12 hex digits of SHA-256 of the tool version, `lexicon_hash` and the sorted content hashes.

@@ -84,7 +84,7 @@ public enum LexiconSchema {
             "polarity": .number(-1...1, required: true),
         ],
         "stance/predicates": [
-            "class": .oneOf(["want", "support", "oppose", "obstruct", "interest", "ensure", "fear", "evaluate"],
+            "class": .oneOf(["want", "support", "oppose", "obstruct", "interest", "ensure", "fear", "act", "evaluate"],
                             required: true),
             "object": .oneOf(["after", "before", "either"], required: false),
             "polarity": .number(-1...1, required: true),

@@ -39,7 +39,8 @@ struct Analyze: ParsableCommand {
         }
         for failure in outcome.failures { warn("stance: \(failure)") }
         do {
-            try OutputWriter(directory: outURL, profile: csvProfile, groupings: by).write(outcome.result)
+            try OutputWriter(directory: outURL, profile: csvProfile, groupings: by)
+                .write(outcome.result) { analyzer.groupedPositions(outcome.result, by: $0) }
         } catch {
             warn("stance: \(error)")
             throw ExitCode(2)

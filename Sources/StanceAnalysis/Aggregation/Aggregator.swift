@@ -131,3 +131,24 @@ public struct Aggregator: Sendable {
         return (contrasts, allies)
     }
 }
+
+extension Aggregator {
+    /// Positions per speaker, topic and a document key (the outlet, or the month `YYYY-MM`), from
+    /// a corpus result alone. Statements whose document has no such key are grouped under "unknown".
+    public func groupedPositions(_ result: CorpusResult, key: @escaping (DocumentSummary) -> String?) -> [Position] {
+        let documents = Dictionary(result.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let statementDocument = Dictionary(result.statements.map { ($0.id, $0.documentID) }, uniquingKeysWith: { a, _ in a })
+        let speakerOf = Dictionary(result.statements.map { ($0.id, $0.speaker) }, uniquingKeysWith: { a, _ in a })
+        return positions(stances: result.stances, speakerOf: speakerOf) { id in
+            statementDocument[id].flatMap { documents[$0] }.flatMap(key) ?? "unknown"
+        }
+    }
+
+    /// `YYYY-MM` from an ISO-like date ("2024-08-06", "2024-08-06T10:00:00Z"), nil otherwise.
+    public static func month(of date: String?) -> String? {
+        guard let date, date.count >= 7 else { return nil }
+        let prefix = Array(date.prefix(7))
+        guard prefix[4] == "-", prefix[0...3].allSatisfy(\.isNumber), prefix[5...6].allSatisfy(\.isNumber) else { return nil }
+        return String(prefix)
+    }
+}

@@ -15,10 +15,15 @@ public struct OutputWriter: Sendable {
         self.groupings = groupings
     }
 
-    public func write(_ result: CorpusResult) throws {
-        let formats = TableFormat.all + groupings.map { TableFormat.positions(by: $0) }
-        for format in formats {
+    /// Writes every table, the `--by` breakdowns (positions computed by `grouped`) and the report.
+    public func write(_ result: CorpusResult, grouped: (PositionGrouping) -> [Position] = { _ in [] }) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for format in TableFormat.all {
             try AtomicFile.write(format.build(result).bytes(profile), to: directory.appendingPathComponent(format.fileName))
+        }
+        for grouping in groupings {
+            let table = Tables.groupedPositions(grouped(grouping), by: grouping, run: result.run)
+            try AtomicFile.write(table.bytes(profile), to: directory.appendingPathComponent(grouping.fileName))
         }
         try ReportWriter.write(result, to: directory)
     }

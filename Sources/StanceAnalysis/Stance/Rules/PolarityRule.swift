@@ -4,8 +4,9 @@ import StanceCore
 /// the entity) judges it: "Tolls work" -> FAVOR; "scrapping the toll would leave a hole in the
 /// budget" -> FAVOR (a bad outcome of an opposite). Weighted below a topic's own cues.
 enum PolarityRule {
-    /// How far a word may stand from what it judges, in words (a short clause: "X would leave a hole").
-    static let window = 5
+    /// How far a word may stand from what it judges, in words, inside its clause: a short clause
+    /// ("X would leave a hole", "Ellison's handling of the flood was a disaster").
+    static let window = 8
 
     static func apply(_ e: inout TopicEvidence, vocabulary v: StanceVocabulary) {
         let view = e.view
@@ -18,9 +19,11 @@ enum PolarityRule {
         // Helping and harming verbs whose subject is the object ("Fluoride protects teeth") judge it
         // as general words do: a consequence.
         let fired = Set(e.evidence.filter { $0.rule == "predicate" || $0.rule == "nested_predicate" }.compactMap(\.range))
-        let consequences = view.predicates.filter { p in
+        // (Objects only: what an entity does, "Moscow intends to strengthen its relations", is no
+        // judgement of it.)
+        let consequences = e.topic.topic.kind == .entity ? [] : view.predicates.filter { p in
             ["ensure", "obstruct"].contains(p.entry.field("class") ?? "") && !fired.contains(view.range(p))
-                && anchors.contains { $0.hit.end <= p.start }
+                && e.objects.contains { $0.hit.end <= p.start }
         }
         var floor = view.bodyStart
         for word in (view.polarity + consequences).sorted(by: { $0.start < $1.start })
