@@ -52,7 +52,7 @@ let package = Package(
             name: "StanceReportsTests",
             dependencies: ["StanceReports", "StanceKit", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
-        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "StanceTestSupport"]),
+        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "StanceAnalysis", "StanceTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -100,7 +100,7 @@ public struct Aggregator: Sendable {
         }.sorted { ($0.topic, $0.group ?? "", $0.speaker) < ($1.topic, $1.group ?? "", $1.speaker) }
     }
 
-    func pairs(_ positions: [Position], disagreements: [(String, String)]) -> ([Contrast], [Alliance]) {
+    public func pairs(_ positions: [Position], disagreements: [(String, String)]) -> ([Contrast], [Alliance]) {
         var contrasts: [Contrast] = []
         var allies: [Alliance] = []
         let explicit = Set(disagreements.flatMap { [$0.0 + "\u{1}" + $0.1, $0.1 + "\u{1}" + $0.0] })
@@ -110,7 +110,8 @@ public struct Aggregator: Sendable {
             for a in favor {
                 for b in against {
                     let flagged = explicit.contains(a.speaker + "\u{1}" + b.speaker)
-                    var strength = (abs(a.score) + abs(b.score)) / 2 * max(0.5, min(a.confidence, b.confidence) + 0.5)
+                    // How far apart the two are, discounted by the less certain of them (never below half).
+                    var strength = (abs(a.score) + abs(b.score)) / 2 * (0.5 + 0.5 * min(a.confidence, b.confidence))
                     if flagged { strength += explicitBonus }
                     contrasts.append(Contrast(topic: topic, speakerA: a.speaker, stanceA: .favor, speakerB: b.speaker, stanceB: .against,
                                               strength: min(1, strength), explicitDisagreement: flagged))
