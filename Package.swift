@@ -27,7 +27,8 @@ let package = Package(
             exclude: ["README.md"],
             resources: [
                 .copy("attribution"), .copy("cleaning"), .copy("segmentation"),
-                .copy("stance"), .copy("topics"), .copy("speakers"), .copy("settings.yaml"),
+                .copy("stance"), .copy("topics"), .copy("speakers"), .copy("grammar"),
+                .copy("settings.yaml"),
             ]
         ),
         .target(name: "StanceAnalysis", dependencies: ["StanceCore"]),

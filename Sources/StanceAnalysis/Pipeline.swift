@@ -3,7 +3,7 @@ import StanceCore
 /// The one place the stage order is written: segment (paragraphs, chrome, quotations, sentences)
 /// -> attribute (statements and speakers) -> topics and stance. Each document is analysed on its
 /// own (output contract, Analysis units); aggregation over documents happens in `Aggregator`.
-public struct Pipeline: Sendable {
+public final class Pipeline: Sendable {
     public let segmenter: Segmenter
     public let attributor: Attributor
     public let stanceScorer: StanceScorer

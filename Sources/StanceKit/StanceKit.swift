@@ -30,7 +30,7 @@ public enum LexiconSelection {
 }
 
 /// Analyses a corpus: reads every article under a path, runs the pipeline on each and aggregates.
-public struct CorpusAnalyzer: Sendable {
+public final class CorpusAnalyzer: Sendable {
     public let lexicon: Lexicon
     public let pipeline: Pipeline
     public let aggregator: Aggregator

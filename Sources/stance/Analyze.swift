@@ -6,7 +6,7 @@ import StanceReports
 
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Analyse a file or folder of articles and write every table and the report.")
+        abstract: "Analyse a file or folder of articles and write every table and the report.", version: stanceVersion)
 
     @Argument(help: "A .txt/.md/.jsonl file or a folder of them (read recursively).")
     var path: String

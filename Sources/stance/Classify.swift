@@ -11,7 +11,7 @@ struct Classify: ParsableCommand {
         --target is a topic id when a topic has that id, else an entity name. With --input, the CSV's columns \
         are written back with pred_stance, pred_score and pred_evidence appended (to stdout unless --output); \
         rows may carry their own target in a "target" column.
-        """)
+        """, version: stanceVersion)
 
     @Argument(help: "The text to score (omit with --input).")
     var text: String?

@@ -6,11 +6,11 @@ import StanceLexicon
 
 struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lexicon", abstract: "Work with lexicon folders.",
-                                                    subcommands: [Check.self])
+                                                    version: stanceVersion, subcommands: [Check.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate a lexicon folder: print every diagnostic; exit 2 on errors.")
+            abstract: "Validate a lexicon folder: print every diagnostic; exit 2 on errors.", version: stanceVersion)
 
         @Argument(help: "Lexicon folder (default: ./Lexicons if it exists, else the bundled set).")
         var directory: String?

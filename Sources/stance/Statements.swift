@@ -5,14 +5,14 @@ import StanceKit
 import StanceReports
 
 struct Statements: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the statements found in articles.")
+    static let configuration = CommandConfiguration(abstract: "Print the statements found in articles.", version: stanceVersion)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, jsonl }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, jsonl }
 
     @Argument(help: "A .txt/.md/.jsonl file or a folder of them.")
     var path: String
 
-    @Option(name: .long, help: "table (default on a terminal), csv or jsonl.")
+    @Option(name: .long, help: "table (default on a terminal), csv (default otherwise), json or jsonl.")
     var format: Format?
 
     @OptionGroup var lexiconOptions: LexiconOptions
@@ -32,6 +32,10 @@ struct Statements: ParsableCommand {
         switch chosen {
         case .csv: print(TableFormat.statements.render(result, profile: .plain), terminator: "")
         case .jsonl: print(JSONLines.render(result), terminator: "")
+        case .json:
+            // The JSONL records as one array, for tools that read a single JSON document.
+            let records = JSONLines.render(result).split(separator: "\n").joined(separator: ",\n")
+            print("[\n" + records + "\n]")
         case .table: print(StatementTable.render(result.statements))
         }
         if !outcome.failures.isEmpty { throw ExitCode(1) }

@@ -22,6 +22,7 @@ public final class AttributionLexicon: Sendable {
     public let clauseMarkers: Set<String>
     /// How many paragraphs back a floating quote may find its speaker (setting `attribution.floating_paragraphs`).
     public let floatingParagraphs: Int
+    public let grammar: Grammar
 
     public init(_ lexicon: Lexicon) {
         func words(_ name: String) -> Set<String> {
@@ -45,5 +46,6 @@ public final class AttributionLexicon: Sendable {
         clauseStoppers = words("attribution/clause_stoppers")
         clauseMarkers = words("segmentation/clause_markers")
         floatingParagraphs = Int(lexicon.settings.value("attribution.floating_paragraphs", default: 2))
+        grammar = Grammar(lexicon)
     }
 }

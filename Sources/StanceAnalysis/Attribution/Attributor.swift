@@ -5,7 +5,7 @@ import StanceCore
 /// participle frames, cue after the clause), source frames ("According to X,"), direct quotations
 /// (leading and trailing frames, split quotes), then quotations with no frame of their own (after a
 /// colon, or floating after the last speaker). Coreference state carries across sentences.
-public struct Attributor: Sendable {
+public final class Attributor: Sendable {
     let lexicon: AttributionLexicon
     let registry: [RegisteredSpeaker]
 

@@ -33,10 +33,8 @@ struct MentionParser {
     /// Folded word per token, nil for punctuation and for tokens inside quotations.
     let words: [String?]
 
-    static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that"]
-    static let titleConnectors: Set<String> = ["of", "for", "and", "the", "on", "to"]
-    /// Words an organisation's modifiers never run past ("a doctor at Lakeside Hospital" is not one organisation).
-    static let stopsModifiers: Set<String> = ["that", "and", "or", "to", "at", "of", "in", "on", "for", "with", "from", "by", "who", "which"]
+    var determiners: Set<String> { lexicon.grammar.determiners }
+    var titleConnectors: Set<String> { lexicon.grammar.titleConnectors }
 
     init(doc: SegmentedDocument, lexicon: AttributionLexicon) {
         self.doc = doc
@@ -66,7 +64,7 @@ struct MentionParser {
         let t = doc.tokens[i]
         guard t.kind == .word, t.quotation == nil else { return false }
         if t.isCapitalized {
-            return !lexicon.pronouns.contains(word: t.folded) && !Self.determiners.contains(t.folded) && !lexicon.notNames.contains(t.folded)
+            return !lexicon.pronouns.contains(word: t.folded) && !determiners.contains(t.folded) && !lexicon.notNames.contains(t.folded)
         }
         // "al-Rashidi", "bin-Salman": a particle joined by a hyphen to a capitalised name.
         if let dash = t.folded.firstIndex(of: "-"), lexicon.particles.contains(String(t.folded[..<dash])),
@@ -124,7 +122,7 @@ struct MentionParser {
         if nameStart > start { titleStart = start }
         // "ambassador to Chile", "minister of Finance": a capitalised word after a connector is
         // the object of a title, not a person.
-        if nameStart == start, start > lower, let w = words[start - 1], Self.titleConnectors.contains(w), w != "the",
+        if nameStart == start, start > lower, let w = words[start - 1], titleConnectors.contains(w), w != "the",
            start - 1 > lower, isRoleWord(start - 2) || (words[start - 2].map { lexicon.titleWords.contains($0) } ?? false) {
             return Mention(kind: .name, tokens: nameStart..<end, range: span(nameStart..<end), text: text(nameStart..<end),
                            words: (nameStart..<end).compactMap { words[$0] }, roles: [], title: nil, affiliation: nil,
@@ -135,19 +133,19 @@ struct MentionParser {
         var i = titleStart
         while i > lower {
             let p = i - 1
-            if i == nameStart, let w = words[p], Self.titleConnectors.contains(w) { break }
+            if i == nameStart, let w = words[p], titleConnectors.contains(w) { break }
             guard let w = words[p] else {
                 if isAbbreviationDot(p) { i = p; continue }
                 break
             }
             let tok = doc.tokens[p]
             if tok.isCapitalized || isRoleWord(p) || lexicon.titleWords.contains(w) { i = p; continue }
-            if Self.titleConnectors.contains(w), p > lower, (doc.tokens[p - 1].isCapitalized || isRoleWord(p - 1)) { i = p; continue }
+            if titleConnectors.contains(w), p > lower, (doc.tokens[p - 1].isCapitalized || isRoleWord(p - 1)) { i = p; continue }
             break
         }
         titleStart = i
         // A determiner or sentence-initial function word is not part of a title.
-        while titleStart < nameStart, let w = words[titleStart], Self.determiners.contains(w) || Self.titleConnectors.contains(w) {
+        while titleStart < nameStart, let w = words[titleStart], determiners.contains(w) || titleConnectors.contains(w) {
             titleStart += 1
         }
         var mention = Mention(kind: .name, tokens: nameStart..<end, range: span(nameStart..<end), text: text(nameStart..<end),
@@ -172,15 +170,15 @@ struct MentionParser {
         while start > lower, steps < 4, let w = words[start - 1], !lexicon.reportingVerbs.contains(word: w) {
             start -= 1
             steps += 1
-            if Self.determiners.contains(w) { break }
+            if determiners.contains(w) { break }
         }
-        if let w = words[start], !Self.determiners.contains(w), !doc.tokens[start].isCapitalized && !isRoleWord(start) && w != "former" {
+        if let w = words[start], !determiners.contains(w), !doc.tokens[start].isCapitalized && !isRoleWord(start) && !lexicon.titleWords.contains(w) {
             start += 1
         }
         let head = words[end - 1]!
         let gender = lexicon.roles.entry(word: head)?.field("gender").flatMap { $0 == "-" ? nil : $0.first }
         return Mention(kind: .role, tokens: start..<end, range: span(start..<end), text: text(start..<end),
-                       words: (start..<end).compactMap { words[$0] }.filter { !Self.determiners.contains($0) },
+                       words: (start..<end).compactMap { words[$0] }.filter { !determiners.contains($0) },
                        roles: [head], title: nil, affiliation: nil, gender: gender, phraseStart: start)
     }
 
@@ -201,10 +199,10 @@ struct MentionParser {
             let p = start - 1
             let tok = doc.tokens[p]
             if let w = words[p] {
-                if lexicon.reportingVerbs.contains(word: w) || Self.stopsModifiers.contains(w) { break }
+                if lexicon.reportingVerbs.contains(word: w) || lexicon.grammar.modifierStops.contains(w) { break }
                 start = p
                 steps += 1
-                if Self.determiners.contains(w) { break }
+                if determiners.contains(w) { break }
             } else if tok.kind == .quoteMark && tok.quotation == nil && (tok.folded == "'" || tok.folded == "\u{2019}") {
                 start = p  // plural possessive "drivers'"
             } else {
@@ -212,7 +210,7 @@ struct MentionParser {
             }
         }
         // Modifiers must lead to a determiner or be capitalised ("Foreign Ministry"); otherwise keep the head only.
-        if start < headStart, let w = words[start], !Self.determiners.contains(w), !doc.tokens[start].isCapitalized {
+        if start < headStart, let w = words[start], !determiners.contains(w), !doc.tokens[start].isCapitalized {
             start = headStart
         }
         let kind: Mention.Kind = entry.field("kind") == "collective" ? .collective : .organisation
@@ -246,14 +244,14 @@ struct MentionParser {
         var nameEnd = start
         while nameEnd < end {
             let t = doc.tokens[nameEnd]
-            if let w = words[nameEnd], !t.isCapitalized, !Self.determiners.contains(w), !isRoleWord(nameEnd),
+            if let w = words[nameEnd], !t.isCapitalized, !determiners.contains(w), !isRoleWord(nameEnd),
                !lexicon.particles.contains(w) {
                 let roleAhead = (nameEnd + 1..<min(nameEnd + 3, end)).contains { isRoleWord($0) }
                 if !roleAhead { break }
             }
             nameEnd += 1
         }
-        if let w = words[start], !doc.tokens[start].isCapitalized, !Self.determiners.contains(w), !isRoleWord(start),
+        if let w = words[start], !doc.tokens[start].isCapitalized, !determiners.contains(w), !isRoleWord(start),
            !lexicon.particles.contains(w), start + 1 < end, isNameToken(start + 1, upper: end),
            var named = mention(startingAt: start + 1, upper: upper), named.kind == .name {
             describe(&named, title: start..<named.tokens.lowerBound)
@@ -264,7 +262,7 @@ struct MentionParser {
         for e in stride(from: end, to: start, by: -1) {
             // The mention must open the run (a determiner aside): "said the minister", not "said in Paris".
             if let m = mention(endingAt: e, lower: start),
-               (start..<m.phraseStart).allSatisfy({ words[$0].map(Self.determiners.contains) ?? false }) {
+               (start..<m.phraseStart).allSatisfy({ words[$0].map(determiners.contains) ?? false }) {
                 if m.kind == .name, e < end, let w = words[e], !lexicon.particles.contains(w), doc.tokens[e].isCapitalized { continue }
                 if m.kind == .name || m.kind == .pronoun, e > nameEnd { continue }
                 return m
@@ -306,7 +304,7 @@ struct MentionParser {
             for i in title.lowerBound..<firstRole {
                 let t = doc.tokens[i]
                 guard let w = words[i] else { continue }
-                if t.isCapitalized, !lexicon.titleWords.contains(w) || w.contains("."), !Self.determiners.contains(w) {
+                if t.isCapitalized, !lexicon.titleWords.contains(w) || w.contains("."), !determiners.contains(w) {
                     if i + 1 < title.upperBound, doc.tokens[i + 1].folded == "'s" {
                         parts.append(doc.text(t.range))
                         break

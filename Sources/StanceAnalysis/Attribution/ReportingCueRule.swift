@@ -4,8 +4,6 @@ import StanceCore
 /// `..., X said.` (cue after the clause), `..., arguing that ...` (participle frames) and
 /// `X called the plan "..."` (naming frames, mixed statements).
 extension AttributionRun {
-    static let tellVerbs: Set<String> = ["told", "tells", "tell", "telling", "assured", "informed", "reminded", "warned"]
-    static let subjectPronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "there"]
 
     mutating func findFrames(in tokens: Range<Int>) -> [Frame] {
         var frames: [Frame] = []
@@ -15,7 +13,7 @@ extension AttributionRun {
             guard i >= claimedUntil, let match = lexicon.reportingVerbs.match(words, at: i),
                   i + match.length <= tokens.upperBound else { i += 1; continue }
             // "said" used as an adjective ("the said agreement") or inside a noun phrase is not a cue.
-            if i > tokens.lowerBound, let prev = words[i - 1], ["the", "a", "an"].contains(prev) { i += 1; continue }
+            if i > tokens.lowerBound, let prev = words[i - 1], lexicon.grammar.adjectiveMarkers.contains(prev) { i += 1; continue }
             if var frame = analyse(cue: i..<(i + match.length), entry: match.entry, sentence: tokens) {
                 if let clause = frame.clause { claimedUntil = clause.upperBound }
                 if frame.subject == nil, frame.cueClass == "participle" {
@@ -144,7 +142,7 @@ extension AttributionRun {
     }
 
     func covers(_ m: Mention, _ segment: Range<Int>) -> Bool {
-        (segment.lowerBound..<m.phraseStart).allSatisfy { words[$0].map { MentionParser.determiners.contains($0) } ?? false }
+        (segment.lowerBound..<m.phraseStart).allSatisfy { words[$0].map { lexicon.grammar.determiners.contains($0) } ?? false }
     }
 
     func previousComma(before index: Int, lower: Int) -> Int? {
@@ -197,7 +195,7 @@ extension AttributionRun {
             return
         }
         // The addressee of "told": an outlet, a person or a body ("told Turan", "told reporters").
-        if Self.tellVerbs.contains(cueWord), let w = words[k], w != "that" {
+        if lexicon.grammar.addresseeVerbs.contains(cueWord), let w = words[k], w != "that" {
             if let thatIndex = (k..<min(k + 15, end)).first(where: { words[$0] == "that" }),
                !(k..<thatIndex).contains(where: { doc.tokens[$0].folded == "," || doc.tokens[$0].folded == ":" }) {
                 k = thatIndex
@@ -226,7 +224,7 @@ extension AttributionRun {
             } else if frame.acceptsBareClause {
                 // A short time phrase before a bare clause: "said on Wednesday it would cut ...".
                 for skip in 1...3 where k + skip < end {
-                    if let next = words[k + skip], Self.subjectPronouns.contains(next) || MentionParser.determiners.contains(next),
+                    if let next = words[k + skip], lexicon.grammar.subjectPronouns.contains(next) || lexicon.grammar.determiners.contains(next),
                        looksLikeClause(from: k + skip, upper: end) {
                         k += skip
                         break
@@ -263,13 +261,13 @@ extension AttributionRun {
     /// modal or copula before its first comma ("said the plan would fail"; not "thinks otherwise").
     func looksLikeClause(from k: Int, upper: Int) -> Bool {
         guard let first = words[k] else { return false }
-        if Self.subjectPronouns.contains(first) { return true }
+        if lexicon.grammar.subjectPronouns.contains(first) { return true }
         var n = k
         while n < min(upper, k + 25) {
             if let w = words[n] {
                 if lexicon.clauseMarkers.contains(w) { return true }
                 if n > k, w.hasSuffix("ed") || w.hasSuffix("es"), w.count > 4, !doc.tokens[n].isCapitalized,
-                   let prev = words[n - 1], !MentionParser.determiners.contains(prev) { return true }
+                   let prev = words[n - 1], !lexicon.grammar.determiners.contains(prev) { return true }
             } else if doc.tokens[n].folded == ":" || doc.tokens[n].folded == "." {
                 break
             }
@@ -320,9 +318,9 @@ extension AttributionRun {
         var k = frame.cue.upperBound
         if let subject = frame.subject, subject.tokens.lowerBound >= k { k = subject.tokens.upperBound }
         let cueWord = words[frame.cue.lowerBound] ?? ""
-        if Self.tellVerbs.contains(cueWord), k < sentence.upperBound, let m = parser.mention(startingAt: k, upper: sentence.upperBound) {
+        if lexicon.grammar.addresseeVerbs.contains(cueWord), k < sentence.upperBound, let m = parser.mention(startingAt: k, upper: sentence.upperBound) {
             k = m.tokens.upperBound
-        } else if Self.tellVerbs.contains(cueWord), k < sentence.upperBound, words[k] != nil {
+        } else if lexicon.grammar.addresseeVerbs.contains(cueWord), k < sentence.upperBound, words[k] != nil {
             k += 1
         }
         guard k < sentence.upperBound else { return true }

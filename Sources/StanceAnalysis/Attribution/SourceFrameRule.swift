@@ -4,8 +4,6 @@ import StanceCore
 /// or a document; and not when the clause has its own reporting cue: "According to TASS, Shoigu
 /// stated ..."), `In his opinion, ...`, `In Roe's view, ...`, and `..., according to X.` at the end.
 extension AttributionRun {
-    static let possessivePronouns: Set<String> = ["his", "her", "their", "its"]
-
     mutating func sourceFrames(in tokens: Range<Int>, existing: [Frame]) -> [Frame] {
         var frames: [Frame] = []
         var i = tokens.lowerBound
@@ -51,7 +49,7 @@ extension AttributionRun {
             // "According to Inspector Brody, who led the inquiry, the driver ...": an apposition or
             // relative clause after the source is not part of what they said.
             var clauseStart = comma + 1
-            if let first = words[clauseStart], ["who", "whose", "which", "a", "an"].contains(first) || parser.isRoleWord(clauseStart),
+            if let first = words[clauseStart], lexicon.grammar.appositionOpeners.contains(first) || parser.isRoleWord(clauseStart),
                let next = nextComma(after: clauseStart, upper: sentence.upperBound) {
                 clauseStart = next + 1
             }
@@ -81,7 +79,7 @@ extension AttributionRun {
         guard n + 1 < sentence.upperBound, doc.tokens[n + 1].folded == ",", n - 2 >= sentence.lowerBound else { return nil }
         var ownerEnd = n
         let mention: Mention
-        if let w = words[n - 1], Self.possessivePronouns.contains(w), words[n - 2] == "in" {
+        if let w = words[n - 1], lexicon.grammar.possessivePronouns.contains(w), words[n - 2] == "in" {
             guard let p = lexicon.pronouns.entry(word: w) else { return nil }
             mention = Mention(kind: .pronoun, tokens: (n - 1)..<n, range: doc.tokens[n - 1].range, text: parser.text((n - 1)..<n),
                               words: [w], roles: [], title: nil, affiliation: nil, gender: p.field("gender").flatMap(\.first),

@@ -6,17 +6,16 @@ import StanceCore
 /// sentence punctuation) or scare quotes and titles (shorter).
 public struct QuoteClassifier: Sendable {
     let reportingVerbs: Set<String>
+    let grammar: Grammar
     /// Fewer words than this inside the marks, mid-clause, makes a scare quote or title (setting
     /// `quote.min_words_partial`, default 3: "only on paper" is someone's words, "foreign agent" a label).
     let minPartialWords: Int
     static let clauseOpeners: Set<String> = [":", ",", ".", "?", "!", "\u{2014}", "\u{2013}", "-", "(", ";"]
     static let sentencePunctuation: Set<String> = [".", ",", "?", "!", "\u{2026}", ";"]
-    /// Words before a quoted label that make it part of a noun phrase.
-    static let labelIntroducers: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "so-called", "dubbed", "titled", "entitled", "named"]
-    /// Words that may follow quoted words inside a clause without making them a label.
-    static let clauseContinuers: Set<String> = ["and", "or", "but", "to", "in", "on", "at", "for", "of", "as", "that", "which", "who", "when", "if", "because", "with", "from", "by", "than", "is", "was", "are", "were", "will", "would"]
+
 
     public init(lexicon: Lexicon) {
+        grammar = Grammar(lexicon)
         reportingVerbs = Set(lexicon.list("attribution/reporting_verbs").entries.filter { $0.words.count == 1 }.map { $0.words[0] })
         minPartialWords = Int(lexicon.settings.value("quote.min_words_partial", default: 3))
     }
@@ -37,8 +36,8 @@ public struct QuoteClassifier: Sendable {
             let contentWords = words.filter { $0.folded.count > 3 || $0.isCapitalized }
             let titleCase = words.count >= 2 && !contentWords.isEmpty && contentWords.allSatisfy { $0.isCapitalized || $0.kind == .number }
             // A label inside a noun phrase: "the "foreign agent" law", "the so-called "reform"".
-            let afterDeterminer = before.map { Self.labelIntroducers.contains($0.folded) } ?? false
-            let beforeNoun = after.map { $0.kind == .word && !$0.isCapitalized && !Self.clauseContinuers.contains($0.folded) } ?? false
+            let afterDeterminer = before.map { grammar.labelIntroducers.contains($0.folded) } ?? false
+            let beforeNoun = after.map { $0.kind == .word && !$0.isCapitalized && !grammar.clauseContinuers.contains($0.folded) } ?? false
             if opensClause && !titleCase && (words.count >= 2 || endsWithPunctuation) {
                 quotations[q].role = .quotation
             } else if titleCase && !(opensClause && endsWithPunctuation && words.count >= 4) {

@@ -17,7 +17,7 @@ public struct SegmentedDocument: Sendable {
 
 /// Reading order of the segmentation stages: paragraphs (with chrome marked), quotations, tokens,
 /// quotation roles, sentences.
-public struct Segmenter: Sendable {
+public final class Segmenter: Sendable {
     let cleaner: Cleaner
     let classifier: QuoteClassifier
     let splitter: SentenceSplitter

@@ -6,7 +6,7 @@ import StanceCore
 /// result; hedges lower confidence; a statement placed in a topic with no side of its own takes
 /// part of the side of the same speaker's neighbouring statements (context). Every contribution
 /// is an `Evidence` item citing its lexicon entry, and the score is their sum.
-public struct StanceScorer: Sendable {
+public final class StanceScorer: Sendable {
     let vocabulary: StanceVocabulary
     let topics: [CompiledTopic]
 
@@ -123,7 +123,7 @@ public struct StanceScorer: Sendable {
         while i < min(tokens.count, 3), let w = words[i] {
             if vocabulary.negators.match(words, at: i) != nil || w.hasSuffix("n't") {
                 negated = true
-            } else if !["does", "do", "did", "is", "was", "has", "had", "also", "still"].contains(w) {
+            } else if !vocabulary.grammar.frameAuxiliaries.contains(w) {
                 break
             }
             i += 1

@@ -22,6 +22,7 @@ public final class StanceVocabulary: Sendable {
     public let possessedOthers: PhraseIndex
     /// The reporting verbs, to cite the frame of a negated or denial statement.
     public let reportingVerbs: PhraseIndex
+    public let grammar: Grammar
 
     public let threshold: Double
     public let negationFactor: Double
@@ -49,6 +50,7 @@ public final class StanceVocabulary: Sendable {
         rebuttals = PhraseIndex(lexicon.list("stance/rebuttals"))
         possessedOthers = PhraseIndex(lexicon.list("stance/possessed_others"))
         reportingVerbs = PhraseIndex(lexicon.list("attribution/reporting_verbs"))
+        grammar = Grammar(lexicon)
         let s = lexicon.settings
         threshold = s.value("stance.threshold", default: 0.2)
         negationFactor = s.value("stance.negation_factor", default: -1)

@@ -88,7 +88,7 @@ struct StatementView {
                 closeClause(at: i + 1)
                 pendingWeight = v.contrastWeight
                 concessionUntilComma = false
-            } else if t.folded == ",", i + 1 < tokens.count, Self.coordinators.contains(tokens[i + 1].folded) {
+            } else if t.folded == ",", i + 1 < tokens.count, v.grammar.coordinators.contains(tokens[i + 1].folded) {
                 // ", and ..." starts a new clause: a negation before it does not reach past it.
                 closeClause(at: i + 1)
             } else if let c = contrastHits[i] {
@@ -113,9 +113,6 @@ struct StatementView {
         clauseWeights = weights
         sentences = sentenceRanges
     }
-
-    /// Conjunctions that, after a comma, start a coordinate clause.
-    static let coordinators: Set<String> = ["and", "or", "so"]
 
     func clause(of index: Int) -> Int? { clauses.firstIndex { $0.contains(index) } }
 
