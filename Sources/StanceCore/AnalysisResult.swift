@@ -218,3 +218,23 @@ public struct CorpusResult: Sendable {
         self.allies = allies
     }
 }
+
+/// What aggregation and storage keep of a document's analysis: its summary and its statements
+/// with their speakers and stances, without the text and its segmentation (so a large corpus is
+/// held in memory only as statements).
+public struct DocumentResult: Sendable {
+    public let summary: DocumentSummary
+    public var statements: [Statement]
+    public var speakers: [DocumentSpeaker]
+    public var stances: [StatementStance]
+    public var disagreements: [Disagreement]
+
+    public init(summary: DocumentSummary, statements: [Statement], speakers: [DocumentSpeaker], stances: [StatementStance],
+                disagreements: [Disagreement]) {
+        self.summary = summary
+        self.statements = statements
+        self.speakers = speakers
+        self.stances = stances
+        self.disagreements = disagreements
+    }
+}

@@ -43,38 +43,76 @@ public final class CorpusAnalyzer: Sendable {
 
     public struct Outcome: Sendable {
         public let result: CorpusResult
+        /// Per-document results in reading order (what aggregation and the store keep).
+        public let documents: [DocumentResult]
+        /// Full analyses (text, segmentation) when asked for with `keepAnalyses`; empty otherwise.
         public let analyses: [DocumentAnalysis]
         public let failures: [InputError]
     }
 
-    /// Reads and analyses everything under `path`. Throws only when the path itself is unusable.
+    /// How many files one parallel batch reads and analyses; the batch's results are compacted
+    /// before the next starts, so memory holds at most one batch of texts (plus the statements).
+    public static let batchSize = 64
+
+    /// Reads and analyses everything under `path` on `threads` cores. Throws only when the path
+    /// itself is unusable. `keepAnalyses` also returns every document's full analysis (text and
+    /// segmentation): convenient for tools and tests, costly on a large corpus.
     public func analyze(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
-                        date: Date = RunClock.now()) throws -> Outcome {
+                        date: Date = RunClock.now(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                        keepAnalyses: Bool = true) throws -> Outcome {
         let reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes)
+        let entries = try reader.entries()
+        var documents: [DocumentResult] = []
         var analyses: [DocumentAnalysis] = []
         var failures: [InputError] = []
         var seen: Set<String> = []
-        for entry in try reader.entries() {
-            for item in reader.read(entry) {
-                switch item {
-                case .success(let document):
-                    guard seen.insert(document.id).inserted else {
-                        failures.append(InputError(path: entry.id, reason: "duplicate document id \"\(document.id)\"; skipped"))
-                        continue
+        var start = 0
+        while start < entries.count {
+            let batch = Array(entries[start..<min(start + Self.batchSize, entries.count)])
+            start += batch.count
+            for (entry, items) in zip(batch, analyzeBatch(batch, reader: reader, threads: threads)) {
+                for item in items {
+                    switch item {
+                    case .success(let analysis):
+                        guard seen.insert(analysis.document.id).inserted else {
+                            failures.append(InputError(path: entry.id, reason: "duplicate document id \"\(analysis.document.id)\"; skipped"))
+                            continue
+                        }
+                        documents.append(analysis.result)
+                        if keepAnalyses { analyses.append(analysis) }
+                    case .failure(let error):
+                        failures.append(error)
                     }
-                    analyses.append(pipeline.analyze(document))
-                case .failure(let error):
-                    failures.append(error)
                 }
             }
         }
-        return Outcome(result: aggregate(analyses, date: date), analyses: analyses, failures: failures)
+        return Outcome(result: aggregate(documents, date: date), documents: documents, analyses: analyses, failures: failures)
+    }
+
+    /// Reads and analyses one batch of files in parallel; results come back in the batch's order.
+    private func analyzeBatch(_ batch: [DocumentReader.Entry], reader: DocumentReader, threads: Int)
+        -> [[Result<DocumentAnalysis, InputError>]] {
+        let slots = ResultSlots<[Result<DocumentAnalysis, InputError>]>(count: batch.count)
+        let work = { (i: Int) in
+            let items = reader.read(batch[i]).map { $0.map { self.pipeline.analyze($0) } }
+            slots.set(i, items)
+        }
+        if threads <= 1 || batch.count == 1 {
+            for i in batch.indices { work(i) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: batch.count, execute: work)
+        }
+        return slots.values
+    }
+
+    public func aggregate(_ documents: [DocumentResult], date: Date = RunClock.now()) -> CorpusResult {
+        let run = RunInfo(runID: Self.runID(lexiconHash: lexicon.hash, contentHashes: documents.map(\.summary.contentHash)),
+                          lexiconHash: lexicon.hash, toolVersion: stanceVersion, analysisDate: RunClock.iso8601(date))
+        return aggregator.aggregate(documents, topics: lexicon.topics, run: run)
     }
 
     public func aggregate(_ analyses: [DocumentAnalysis], date: Date = RunClock.now()) -> CorpusResult {
-        let run = RunInfo(runID: Self.runID(lexiconHash: lexicon.hash, contentHashes: analyses.map(\.document.contentHash)),
-                          lexiconHash: lexicon.hash, toolVersion: stanceVersion, analysisDate: RunClock.iso8601(date))
-        return aggregator.aggregate(analyses, topics: lexicon.topics, run: run)
+        aggregate(analyses.map(\.result), date: date)
     }
 
     /// Positions broken down by outlet or by month (`--by source|month`).
@@ -106,4 +144,20 @@ public enum RunClock {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
     }
+}
+
+/// Fixed slots that parallel workers fill by index, each slot written once.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { storage.map { $0! } }
 }

@@ -32,7 +32,7 @@ struct Analyze: ParsableCommand {
         let analyzer = CorpusAnalyzer(lexicon: lexicon)
         let outcome: CorpusAnalyzer.Outcome
         do {
-            outcome = try analyzer.analyze(path: path, skip: [outURL], maxFileBytes: maxFileSize)
+            outcome = try analyzer.analyze(path: path, skip: [outURL], maxFileBytes: maxFileSize, keepAnalyses: false)
         } catch {
             warn("stance: \(error)")
             throw ExitCode(2)
@@ -49,7 +49,7 @@ struct Analyze: ParsableCommand {
             warn("stance: no topic of the lexicons matches these articles; draft topics with `stance topics suggest \(path)`")
         }
         let seconds = Date().timeIntervalSince(started)
-        warn("analysed \(outcome.analyses.count), reused 0, failed \(outcome.failures.count) documents; "
+        warn("analysed \(outcome.documents.count), reused 0, failed \(outcome.failures.count) documents; "
              + "\(outcome.result.statements.count) statements; \(String(format: "%.1f", seconds)) s")
         if !outcome.failures.isEmpty { throw ExitCode(1) }
     }

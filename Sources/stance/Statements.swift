@@ -21,7 +21,7 @@ struct Statements: ParsableCommand {
         let lexicon = try loadLexiconOrExit(lexiconOptions)
         let outcome: CorpusAnalyzer.Outcome
         do {
-            outcome = try CorpusAnalyzer(lexicon: lexicon).analyze(path: path)
+            outcome = try CorpusAnalyzer(lexicon: lexicon).analyze(path: path, keepAnalyses: false)
         } catch {
             warn("stance: \(error)")
             throw ExitCode(2)

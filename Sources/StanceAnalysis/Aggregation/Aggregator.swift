@@ -20,25 +20,24 @@ public struct Aggregator: Sendable {
     }
 
     public func aggregate(_ analyses: [DocumentAnalysis], topics: [Topic], run: RunInfo) -> CorpusResult {
-        let identity = SpeakerIdentity(analyses)
+        aggregate(analyses.map(\.result), topics: topics, run: run)
+    }
+
+    public func aggregate(_ documents: [DocumentResult], topics: [Topic], run: RunInfo) -> CorpusResult {
+        let identity = SpeakerIdentity(documents)
         var statements: [Statement] = []
         var stances: [StatementStance] = []
-        var documents: [DocumentSummary] = []
         var disagreements: [(String, String)] = []
-        for analysis in analyses {
-            let names = identity.canonicalName[analysis.document.id] ?? [:]
-            for var statement in analysis.statements {
+        for document in documents {
+            let names = identity.canonicalName[document.summary.id] ?? [:]
+            for var statement in document.statements {
                 statement.speaker = names[statement.speaker] ?? statement.speaker
                 statements.append(statement)
             }
-            stances += analysis.stances
-            for d in analysis.disagreements {
+            stances += document.stances
+            for d in document.disagreements {
                 if let target = d.target { disagreements.append((names[d.speaker] ?? d.speaker, names[target] ?? target)) }
             }
-            documents.append(DocumentSummary(id: analysis.document.id, contentHash: analysis.document.contentHash,
-                                             fingerprint: Fingerprint.simHash(analysis.document.text), title: analysis.document.title,
-                                             date: analysis.document.date, source: analysis.document.source,
-                                             statements: analysis.statements.count))
         }
         statements.sort { $0.documentID != $1.documentID ? $0.documentID < $1.documentID : $0.range < $1.range }
         let speakerOf = Dictionary(statements.map { ($0.id, $0.speaker) }, uniquingKeysWith: { a, _ in a })
@@ -52,7 +51,7 @@ public struct Aggregator: Sendable {
         let positions = self.positions(stances: stances, speakerOf: speakerOf)
         let (contrasts, allies) = pairs(positions, disagreements: disagreements)
         return CorpusResult(run: run, topics: topics.map { TopicSummary(id: $0.id, label: $0.label, target: $0.target) },
-                            documents: documents.sorted { $0.id < $1.id }, statements: statements, stances: stances,
+                            documents: documents.map(\.summary).sorted { $0.id < $1.id }, statements: statements, stances: stances,
                             speakers: speakers, positions: positions, contrasts: contrasts, allies: allies)
     }
 
@@ -151,5 +150,16 @@ extension Aggregator {
         let prefix = Array(date.prefix(7))
         guard prefix[4] == "-", prefix[0...3].allSatisfy(\.isNumber), prefix[5...6].allSatisfy(\.isNumber) else { return nil }
         return String(prefix)
+    }
+}
+
+extension DocumentAnalysis {
+    /// The compact result aggregation and storage keep (the summary carries the content hash and
+    /// the near-duplicate fingerprint).
+    public var result: DocumentResult {
+        DocumentResult(summary: DocumentSummary(id: document.id, contentHash: document.contentHash,
+                                                fingerprint: Fingerprint.simHash(document.text), title: document.title,
+                                                date: document.date, source: document.source, statements: statements.count),
+                       statements: statements, speakers: speakers, stances: stances, disagreements: disagreements)
     }
 }

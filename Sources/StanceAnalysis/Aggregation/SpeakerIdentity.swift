@@ -21,11 +21,11 @@ public struct SpeakerIdentity: Sendable {
     public private(set) var canonicalName: [String: [String: String]] = [:]
     public private(set) var speakers: [String: Merged] = [:]
 
-    public init(_ analyses: [DocumentAnalysis]) {
+    public init(_ documents: [DocumentResult]) {
         // Group document speakers by folded full name; organisations by name without the article.
         var groups: [String: [(doc: String, speaker: DocumentSpeaker)]] = [:]
-        for analysis in analyses {
-            for speaker in analysis.speakers { groups[Self.key(speaker), default: []].append((analysis.document.id, speaker)) }
+        for document in documents {
+            for speaker in document.speakers { groups[Self.key(speaker), default: []].append((document.summary.id, speaker)) }
         }
         // A key that is the tail of exactly one longer person key joins it ("varga" -> "ilse varga").
         let personKeys = groups.keys.filter { key in groups[key]!.contains { $0.speaker.kind == .person } }
@@ -76,4 +76,8 @@ public struct SpeakerIdentity: Sendable {
     public static func speakerID(_ canonical: String) -> String {
         "p-" + SHA256.hex(of: Array(Folding.fold(canonical).utf8)).prefix(12)
     }
+}
+
+extension SpeakerIdentity {
+    public init(_ analyses: [DocumentAnalysis]) { self.init(analyses.map(\.result)) }
 }

@@ -34,8 +34,9 @@ public final class StanceScorer: Sendable {
         let statements = analysis.statements
         // evidence[i][t]: statement i on topic t.
         let evidence: [[TopicEvidence]] = statements.map { s in
-            topics.map { evaluate(s, in: analysis.document, topic: $0, affiliation: affiliation[s.speaker] ?? nil,
-                                  sentences: analysis.sentences) }
+            let shared = view(of: s, in: analysis.document)
+            return topics.map { evaluate(s, in: analysis.document, topic: $0, affiliation: affiliation[s.speaker] ?? nil,
+                                         sentences: analysis.sentences, view: shared) }
         }
         var placed: [[Bool]] = evidence.map { $0.map(\.isPlaced) }
         // A quotation takes the topics of the reported clause that introduces it ("X believes that
@@ -90,11 +91,15 @@ public final class StanceScorer: Sendable {
         return (side, Evidence(rule: "context", location: strongest.location, contribution: side, range: nil))
     }
 
-    func evaluate(_ statement: Statement, in document: Document, topic: CompiledTopic, affiliation: String?,
-                  sentences: [Sentence]) -> TopicEvidence {
+    /// The statement's tokens with every general match, built once and shared by all topics.
+    func view(of statement: Statement, in document: Document) -> StatementView {
         let tokens = Tokenizer.tokenize(document.scalars, in: statement.range)
-        let bodyStart = frameEnd(statement, tokens)
-        let view = StatementView(tokens: tokens, vocabulary: vocabulary, bodyStart: bodyStart)
+        return StatementView(tokens: tokens, vocabulary: vocabulary, bodyStart: frameEnd(statement, tokens))
+    }
+
+    func evaluate(_ statement: Statement, in document: Document, topic: CompiledTopic, affiliation: String?,
+                  sentences: [Sentence], view given: StatementView? = nil) -> TopicEvidence {
+        let view = given ?? self.view(of: statement, in: document)
         var e = TopicEvidence(topic: topic, view: view, affiliationIsHolder: topic.holderIncludes(affiliation: affiliation), vocabulary: vocabulary)
         let v = vocabulary
         let base: (inout TopicEvidence) -> Void = { e in
