@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "StanceCore"),
@@ -27,12 +28,19 @@ let package = Package(
             exclude: ["README.md"],
             resources: [
                 .copy("attribution"), .copy("cleaning"), .copy("segmentation"),
-                .copy("stance"), .copy("topics"), .copy("speakers"), .copy("grammar"),
+                .copy("stance"), .copy("topics"), .copy("speakers"), .copy("grammar"), .copy("suggest"),
                 .copy("settings.yaml"),
             ]
         ),
         .target(name: "StanceAnalysis", dependencies: ["StanceCore"]),
         .target(name: "StanceReports", dependencies: ["StanceCore"]),
+        .target(
+            name: "StanceStore",
+            dependencies: [
+                "StanceCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .target(
             name: "StanceKit",
             dependencies: ["StanceCore", "StanceLexicon", "StanceAnalysis", "StanceReports", "BundledLexicons"]
@@ -54,6 +62,10 @@ let package = Package(
             dependencies: ["StanceReports", "StanceKit", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "StanceAnalysis", "StanceTestSupport"]),
+        .testTarget(
+            name: "StanceStoreTests",
+            dependencies: ["StanceStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

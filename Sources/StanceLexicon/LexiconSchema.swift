@@ -104,6 +104,7 @@ public enum LexiconSchema {
         "stance/framings": [
             "effect": .oneOf(["invert", "affirm"], required: true),
         ],
+        "suggest/stopwords": [:],
     ]
 
     /// `settings.yaml` key -> allowed range. A key not named here is L004.

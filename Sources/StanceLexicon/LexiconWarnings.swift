@@ -2,9 +2,11 @@ import StanceCore
 
 /// Checks across a loaded set that point at likely mistakes without stopping an analysis.
 ///
-/// W003 (entries that never match on a corpus) needs a corpus and belongs to a later issue; it will
-/// live here as `unusedEntries(lexicon:corpusTokens:)`.
-enum LexiconWarnings {
+/// W003 (entries that never match on a corpus) needs a corpus: the policy (which entries are checked,
+/// the warning's words and place) is here, in `usageCandidates(_:)` and `unusedEntries(lexicon:used:documents:)`;
+/// the matching itself (the project's tokenizer and `PhraseIndex`) is `EntryUsage` in StanceKit,
+/// which sees both this module and the analysis.
+public enum LexiconWarnings {
     /// W001: the same term (folded words and wildcard) with a positive polarity in one place and a negative
     /// one in another, across `LexiconSchema.polarityLists` and topic cues. Reported at each occurrence
     /// that contradicts an earlier one, naming the earlier one.
@@ -63,4 +65,63 @@ enum LexiconWarnings {
     }
 
     private static func format(_ value: Double) -> String { Number.format(value, decimals: 2, signed: true) }
+}
+
+// MARK: - W003: entries unused on a corpus
+
+extension LexiconWarnings {
+    /// Lists where "never matches on this corpus" says nothing about the entry, so W003 skips them:
+    /// - `cleaning/*`: chrome phrases matched against whole short paragraphs; a corpus without
+    ///   site chrome leaves them all unused;
+    /// - `grammar/*`: closed-class English (determiners, pronouns, connectors) the rules need whenever
+    ///   the construction occurs; an unused "whose" is no mistake;
+    /// - `segmentation/abbreviations`: protective: an abbreviation only stops a wrong sentence break;
+    /// - `suggest/*`: read by `stance topics suggest`, never by the analysis.
+    public static let usageExemptLists: [String] = ["cleaning/*", "grammar/*", "segmentation/abbreviations", "suggest/*"]
+
+    /// True when W003 skips the list named `name` (e.g. `grammar/determiners`).
+    public static func isUsageExempt(list name: String) -> Bool {
+        usageExemptLists.contains { pattern in
+            pattern.hasSuffix("/*") ? name.hasPrefix(String(pattern.dropLast())) : name == pattern
+        }
+    }
+
+    /// The entries W003 checks, each place once, in file, line and column order: every entry of the
+    /// word lists not exempt, and every term of a topic (actor groups, holder, objects, opposites,
+    /// terms, cues; a group member referenced as `"@group"` is the member's own line).
+    public static func usageCandidates(_ lexicon: Lexicon) -> [LexiconEntry] {
+        var seen: Set<SourceLocation> = []
+        var entries: [LexiconEntry] = []
+        func add(_ entry: LexiconEntry) {
+            if seen.insert(entry.location).inserted { entries.append(entry) }
+        }
+        for name in lexicon.lists.keys.sorted() where !isUsageExempt(list: name) {
+            lexicon.lists[name]!.entries.forEach(add)
+        }
+        for topic in lexicon.topics {
+            for group in topic.actors.keys.sorted() { topic.actors[group]!.forEach(add) }
+            (topic.holder + topic.objects + topic.opposites + topic.terms + topic.cues).forEach(add)
+        }
+        return entries.sorted { LexiconPath.precedes($0.location, $1.location) }
+    }
+
+    /// W003: a warning at each candidate whose place is not in `used` (the places of the entries that
+    /// matched somewhere in a corpus of `documents` documents).
+    public static func unusedEntries(lexicon: Lexicon, used: Set<SourceLocation>, documents: Int) -> [Diagnostic] {
+        let corpus = documents == 1 ? "1 document" : "\(documents) documents"
+        return usageCandidates(lexicon).filter { !used.contains($0.location) }.map { entry in
+            Diagnostic(.warning, .unusedEntry, "\"\(entry.term)\" never matches on the corpus (\(corpus))", at: entry.location)
+        }
+    }
+
+    /// Two sets of diagnostics as one, by file, line and column (the order `stance lexicon check`
+    /// prints); diagnostics at the same place keep their order, `first` before `second`.
+    public static func merged(_ first: [Diagnostic], _ second: [Diagnostic]) -> [Diagnostic] {
+        (first + second).enumerated().sorted { a, b in
+            let (x, y) = (a.element.location, b.element.location)
+            if LexiconPath.precedes(x, y) { return true }
+            if LexiconPath.precedes(y, x) { return false }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
 }

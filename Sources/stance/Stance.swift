@@ -12,7 +12,7 @@ struct Stance: ParsableCommand {
         (invalid lexicons, unwritable output); 64 usage error.
         """,
         version: stanceVersion,
-        subcommands: [Analyze.self, Statements.self, Classify.self, LexiconCommand.self]
+        subcommands: [Analyze.self, Statements.self, Classify.self, LexiconCommand.self, TopicsCommand.self, Explain.self, Kwic.self, Coverage.self]
     )
 }
 

@@ -1,0 +1,262 @@
+import Foundation
+import GRDB
+import StanceCore
+
+/// Runs and their corpus-level results, kept per run so that runs can be listed, compared and
+/// reported on again from the database alone.
+extension CorpusStore {
+    /// Records that a run started. A run id already stored (the same inputs give the same id) is
+    /// replaced: its old results are deleted and it becomes the newest run.
+    public func beginRun(_ run: RunInfo, startedAt: Date = Date()) throws {
+        try write { db in try insertRun(run, startedAt: startedAt, db) }
+    }
+
+    /// Stores a run's result in one transaction: the run row with its counts, its topics, documents,
+    /// statements (with their canonical speaker names), stances, speakers, positions, contrasts,
+    /// allies and a copy of its lexicon files, and each document's fingerprint. Starts the run
+    /// first when `beginRun` was not called for it.
+    public func finishRun(_ result: CorpusResult, stats: RunStats, lexiconFiles: [LexiconFile],
+                          finishedAt: Date = Date()) throws {
+        let runID = result.run.runID
+        try write { db in
+            let started = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE run_id = ? AND finished_at IS NULL)",
+                                            arguments: [runID]) ?? false
+            if !started {
+                try insertRun(result.run, startedAt: finishedAt, db)
+            }
+            try db.execute(sql: """
+                UPDATE runs SET finished_at = ?, tool_version = ?, lexicon_hash = ?, analysis_date = ?, documents = ?,
+                    statements = ?, analysed = ?, reused = ?, failed = ?, duration_seconds = ?
+                WHERE run_id = ?
+                """, arguments: [Self.timestamp(finishedAt), result.run.toolVersion, result.run.lexiconHash,
+                                 result.run.analysisDate, result.documents.count, result.statements.count,
+                                 stats.analysed, stats.reused, stats.failed, stats.durationSeconds, runID])
+            try insertRows(db, table: "run_lexicon_files", columns: ["path", "content"], runID: runID, ordered: false,
+                           lexiconFiles) { [$0.path, Data($0.bytes)] }
+            try insertRows(db, table: "run_topics", columns: ["topic", "label", "target"], runID: runID,
+                           result.topics) { [$0.id, $0.label, $0.target] }
+            try insertRows(db, table: "run_documents",
+                           columns: ["document_id", "content_hash", "fingerprint", "title", "date", "source", "statements"],
+                           runID: runID, result.documents) {
+                [$0.id, $0.contentHash, $0.fingerprint, $0.title, $0.date, $0.source, $0.statements]
+            }
+            try insertStatementsAndStances(of: result, db)
+            try insertRows(db, table: "speakers",
+                           columns: ["speaker_id", "speaker", "kind", "aliases", "roles", "affiliation", "statements",
+                                     "documents", "links"],
+                           runID: runID, result.speakers) {
+                [$0.id, $0.name, $0.kind.rawValue, JSONColumns.encode($0.aliases), JSONColumns.encode($0.roles),
+                 $0.affiliation, $0.statements, $0.documents, JSONColumns.encode($0.links)]
+            }
+            try insertRows(db, table: "positions",
+                           columns: ["topic", "grp", "speaker", "stance", "score", "confidence", "statements",
+                                     "favor_statements", "against_statements", "strongest_statement_id"],
+                           runID: runID, result.positions) {
+                [$0.topic, $0.group, $0.speaker, $0.label.rawValue, $0.score, $0.confidence, $0.statements,
+                 $0.favorStatements, $0.againstStatements, $0.strongestStatementID]
+            }
+            try insertRows(db, table: "contrasts",
+                           columns: ["topic", "speaker_a", "stance_a", "speaker_b", "stance_b", "strength",
+                                     "explicit_disagreement"],
+                           runID: runID, result.contrasts) {
+                [$0.topic, $0.speakerA, $0.stanceA.rawValue, $0.speakerB, $0.stanceB.rawValue, $0.strength,
+                 $0.explicitDisagreement]
+            }
+            try insertRows(db, table: "allies", columns: ["topic", "speaker_a", "speaker_b", "stance", "strength"],
+                           runID: runID, result.allies) {
+                [$0.topic, $0.speakerA, $0.speakerB, $0.label.rawValue, $0.strength]
+            }
+            let fingerprint = try db.cachedStatement(sql: "UPDATE documents SET fingerprint = ? WHERE id = ? AND content_hash = ?")
+            for document in result.documents {
+                try fingerprint.execute(arguments: [document.fingerprint, document.id, document.contentHash])
+            }
+        }
+    }
+
+    /// Every run, newest first; unfinished ones (still running, or interrupted) included.
+    public func runs() throws -> [RunRecord] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY seq DESC").map(Self.runRecord) }
+    }
+
+    /// Deletes every run but the `keep` newest, with all their per-run rows. Documents, statements
+    /// and corrections are not per run and stay. Returns the ids deleted, newest first.
+    @discardableResult
+    public func pruneRuns(keep: Int) throws -> [String] {
+        try write { db in
+            let doomed = try String.fetchAll(db, sql: "SELECT run_id FROM runs ORDER BY seq DESC LIMIT -1 OFFSET ?",
+                                             arguments: [max(keep, 0)])
+            let delete = try db.cachedStatement(sql: "DELETE FROM runs WHERE run_id = ?")
+            for runID in doomed { try delete.execute(arguments: [runID]) }
+            return doomed
+        }
+    }
+
+    /// The lexicon files stored with a run, by path.
+    public func lexiconFiles(runID: String) throws -> [LexiconFile] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT path, content FROM run_lexicon_files WHERE run_id = ? ORDER BY path",
+                             arguments: [runID])
+                .map { LexiconFile(path: $0["path"], bytes: [UInt8]($0["content"] as Data)) }
+        }
+    }
+
+    /// A finished run's result rebuilt from the database: `runID`, or the newest finished run when
+    /// nil. Nil when the database holds no finished run; `StoreError.unknownRun` for an id it does
+    /// not hold. Statements carry the run's canonical speaker names; the rest of each statement is
+    /// its current row, so the statements of documents re-analysed since an older run are those of
+    /// the new analysis, and statements that no longer exist are left out.
+    public func loadResult(runID: String? = nil) throws -> CorpusResult? {
+        try read { db in
+            let row: Row?
+            if let runID {
+                row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE run_id = ? AND finished_at IS NOT NULL",
+                                       arguments: [runID])
+                if row == nil { throw StoreError.unknownRun(path: path, runID: runID) }
+            } else {
+                row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE finished_at IS NOT NULL ORDER BY seq DESC LIMIT 1")
+            }
+            guard let row else { return nil }
+            let run = Self.runRecord(row).info
+            let arguments: StatementArguments = [run.runID]
+
+            let topics = try Row.fetchAll(db, sql: "SELECT * FROM run_topics WHERE run_id = ? ORDER BY ord", arguments: arguments)
+                .map { TopicSummary(id: $0["topic"], label: $0["label"], target: $0["target"]) }
+            let documents = try Row.fetchAll(db, sql: "SELECT * FROM run_documents WHERE run_id = ? ORDER BY ord", arguments: arguments)
+                .map {
+                    DocumentSummary(id: $0["document_id"], contentHash: $0["content_hash"], fingerprint: $0["fingerprint"],
+                                    title: $0["title"], date: $0["date"], source: $0["source"], statements: $0["statements"])
+                }
+            let statements = try mapRows(Row.fetchCursor(db, sql: """
+                SELECT \(Self.statementColumns), run_statements.speaker FROM run_statements
+                JOIN statements USING (statement_id) WHERE run_statements.run_id = ? ORDER BY run_statements.ord
+                """, arguments: arguments)) { try statement($0, speaker: $0[13]) }
+            let stances = try mapRows(Row.fetchCursor(db, sql: "SELECT \(Self.stanceColumns) FROM stances WHERE run_id = ? ORDER BY ord",
+                                                      arguments: arguments)) { try stance($0) }
+            let speakers = try Row.fetchAll(db, sql: "SELECT * FROM speakers WHERE run_id = ? ORDER BY ord", arguments: arguments)
+                .map {
+                    SpeakerSummary(id: $0["speaker_id"], name: $0["speaker"],
+                                   kind: try decode(SpeakerKind.self, $0["kind"], column: "speakers.kind"),
+                                   aliases: try JSONColumns.decodeStrings($0["aliases"]),
+                                   roles: try JSONColumns.decodeStrings($0["roles"]), affiliation: $0["affiliation"],
+                                   statements: $0["statements"], documents: $0["documents"],
+                                   links: try JSONColumns.decodeStrings($0["links"]))
+                }
+            let positions = try Row.fetchAll(db, sql: "SELECT * FROM positions WHERE run_id = ? ORDER BY ord", arguments: arguments)
+                .map {
+                    Position(topic: $0["topic"], speaker: $0["speaker"], label: try label($0["stance"], "positions.stance"),
+                             score: $0["score"], confidence: $0["confidence"], statements: $0["statements"],
+                             favorStatements: $0["favor_statements"], againstStatements: $0["against_statements"],
+                             strongestStatementID: $0["strongest_statement_id"], group: $0["grp"])
+                }
+            let contrasts = try Row.fetchAll(db, sql: "SELECT * FROM contrasts WHERE run_id = ? ORDER BY ord", arguments: arguments)
+                .map {
+                    Contrast(topic: $0["topic"], speakerA: $0["speaker_a"], stanceA: try label($0["stance_a"], "contrasts.stance_a"),
+                             speakerB: $0["speaker_b"], stanceB: try label($0["stance_b"], "contrasts.stance_b"),
+                             strength: $0["strength"], explicitDisagreement: $0["explicit_disagreement"])
+                }
+            let allies = try Row.fetchAll(db, sql: "SELECT * FROM allies WHERE run_id = ? ORDER BY ord", arguments: arguments)
+                .map {
+                    Alliance(topic: $0["topic"], speakerA: $0["speaker_a"], speakerB: $0["speaker_b"],
+                             label: try label($0["stance"], "allies.stance"), strength: $0["strength"])
+                }
+            return CorpusResult(run: run, topics: topics, documents: documents, statements: statements, stances: stances,
+                                speakers: speakers, positions: positions, contrasts: contrasts, allies: allies)
+        }
+    }
+
+    /// The newest finished run's id, nil when there is none.
+    func latestFinishedRunID(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT run_id FROM runs WHERE finished_at IS NOT NULL ORDER BY seq DESC LIMIT 1")
+    }
+
+    /// ISO 8601 in UTC, the form every stored date-time takes.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    // MARK: - Private
+
+    private func insertRun(_ run: RunInfo, startedAt: Date, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM runs WHERE run_id = ?", arguments: [run.runID])
+        try db.execute(sql: """
+            INSERT INTO runs (run_id, seq, started_at, tool_version, lexicon_hash, analysis_date)
+            VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM runs), ?, ?, ?, ?)
+            """, arguments: [run.runID, Self.timestamp(startedAt), run.toolVersion, run.lexiconHash, run.analysisDate])
+    }
+
+    /// The two tables with a row per statement, through `RowInserter`, in key order (their primary
+    /// key is run_id, then the statement id): appending to an index costs about half as much as
+    /// inserting at random. `ord` keeps the result's order.
+    private func insertStatementsAndStances(of result: CorpusResult, _ db: Database) throws {
+        let runID = result.run.runID
+        var insertStatement = try RowInserter(db, table: "run_statements", columns: ["run_id", "ord", "statement_id", "speaker"])
+        for ord in Self.keyOrder(result.statements.map(\.id)) {
+            let statement = result.statements[ord]
+            insertStatement.bind(runID)
+            insertStatement.bind(ord)
+            insertStatement.bind(statement.id)
+            insertStatement.bind(statement.speaker)
+            try insertStatement.insert()
+        }
+        var insertStance = try RowInserter(db, table: "stances", columns: [
+            "run_id", "ord", "statement_id", "topic", "stance", "score", "confidence", "evidence",
+        ])
+        for ord in Self.keyOrder(result.stances.map(\.statementID)) {
+            let stance = result.stances[ord]
+            insertStance.bind(runID)
+            insertStance.bind(ord)
+            insertStance.bind(stance.statementID)
+            insertStance.bind(stance.topic)
+            insertStance.bind(stance.label.rawValue)
+            insertStance.bind(stance.score)
+            insertStance.bind(stance.confidence)
+            insertStance.bind(JSONColumns.encode(stance.evidence))
+            try insertStance.insert()
+        }
+    }
+
+    /// Indices of `keys` in the byte order SQLite sorts text in. Compares the first eight bytes as
+    /// one integer first: statement ids differ there, and a string comparison costs far more.
+    private static func keyOrder(_ keys: [String]) -> [Int] {
+        let prefixes = keys.map { key in
+            var prefix: UInt64 = 0
+            var count = 0
+            for byte in key.utf8.prefix(8) {
+                prefix = prefix << 8 | UInt64(byte)
+                count += 1
+            }
+            return prefix << (8 * UInt64(8 - count))
+        }
+        return keys.indices.sorted { a, b in
+            prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
+        }
+    }
+
+    /// Inserts one row per element into a per-run table through one prepared statement; `ord`
+    /// (the element's index) follows `run_id` unless the table has no order.
+    private func insertRows<Element>(_ db: Database, table: String, columns: [String], runID: String, ordered: Bool = true,
+                                     _ elements: [Element], values: (Element) -> [(any DatabaseValueConvertible)?]) throws {
+        let allColumns = ["run_id"] + (ordered ? ["ord"] : []) + columns
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO \(table) (\(allColumns.joined(separator: ", "))) \
+            VALUES (\(Array(repeating: "?", count: allColumns.count).joined(separator: ", ")))
+            """)
+        for (ord, element) in elements.enumerated() {
+            let leading: [(any DatabaseValueConvertible)?] = ordered ? [runID, ord] : [runID]
+            try insert.execute(arguments: StatementArguments(leading + values(element)))
+        }
+    }
+
+    private func label(_ raw: String, _ column: String) throws -> StanceLabel {
+        try decode(StanceLabel.self, raw, column: column)
+    }
+
+    private static func runRecord(_ row: Row) -> RunRecord {
+        RunRecord(runID: row["run_id"], startedAt: row["started_at"], finishedAt: row["finished_at"],
+                  toolVersion: row["tool_version"], lexiconHash: row["lexicon_hash"], analysisDate: row["analysis_date"],
+                  documents: row["documents"], statements: row["statements"], analysed: row["analysed"],
+                  reused: row["reused"], failed: row["failed"], durationSeconds: row["duration_seconds"])
+    }
+}
