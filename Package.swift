@@ -43,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "StanceKit",
-            dependencies: ["StanceCore", "StanceLexicon", "StanceAnalysis", "StanceReports", "BundledLexicons"]
+            dependencies: ["StanceCore", "StanceLexicon", "StanceAnalysis", "StanceReports", "StanceStore", "BundledLexicons"]
         ),
         .executableTarget(
             name: "stance",
@@ -61,7 +61,7 @@ let package = Package(
             name: "StanceReportsTests",
             dependencies: ["StanceReports", "StanceKit", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
-        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "StanceAnalysis", "StanceTestSupport"]),
+        .testTarget(name: "StanceKitTests", dependencies: ["StanceKit", "StanceAnalysis", "StanceStore", "StanceTestSupport"]),
         .testTarget(
             name: "StanceStoreTests",
             dependencies: ["StanceStore", .product(name: "GRDB", package: "GRDB.swift")]

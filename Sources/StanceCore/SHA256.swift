@@ -52,14 +52,13 @@ public enum SHA256 {
     }
 
     public static func hex(of message: [UInt8]) -> String {
-        let digits: [Character] = Array("0123456789abcdef")
-        var text = ""
-        text.reserveCapacity(64)
-        for byte in digest(message) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: 0, count: 64)
+        for (i, byte) in digest(message).enumerated() {
+            bytes[2 * i] = digits[Int(byte >> 4)]
+            bytes[2 * i + 1] = digits[Int(byte & 0x0f)]
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

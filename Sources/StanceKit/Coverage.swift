@@ -71,8 +71,9 @@ public final class CoverageAnalyzer {
     /// Folded non-content words (grammar lists, stopwords) and stopword prefixes (`interview*`).
     let nonContent: Set<String>
     let nonContentPrefixes: [String]
-    /// Every list and topic section that can cover a word.
-    let covering: [PhraseIndex]
+    /// Every entry of the lists and topics that can cover a word, in one index: the longest match
+    /// at each token covers whatever a shorter one there would.
+    let covering: PhraseIndex
     let targets: [String: PhraseIndex]
     /// Whether the set has `suggest/stopwords` (the output says so when it has not).
     public let hasStopwords: Bool
@@ -93,8 +94,14 @@ public final class CoverageAnalyzer {
         nonContentPrefixes = prefixes.sorted()
         hasStopwords = lexicon.lists[Self.stopwordList] != nil
         let lists = lexicon.lists.keys.sorted().filter { !($0.hasPrefix("grammar/") || $0.hasPrefix("suggest/") || $0.hasPrefix("cleaning/")) }
-        covering = lists.map { PhraseIndex(lexicon.lists[$0]!) }
-            + lexicon.topics.map { t in PhraseIndex(t.holder + t.objects + t.opposites + t.terms + t.cues + t.actors.values.flatMap { $0 }) }
+        var coveringEntries: [LexiconEntry] = []
+        for name in lists { coveringEntries += lexicon.lists[name]!.entries }
+        for t in lexicon.topics {
+            coveringEntries += t.holder + t.objects + t.opposites
+            coveringEntries += t.terms + t.cues
+            for group in t.actors.keys.sorted() { coveringEntries += t.actors[group]! }
+        }
+        covering = PhraseIndex(coveringEntries)
         targets = Dictionary(lexicon.topics.map { ($0.id, PhraseIndex($0.holder + $0.objects + $0.opposites)) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -102,6 +109,7 @@ public final class CoverageAnalyzer {
     public func coverage(_ result: CorpusResult) -> [TopicCoverage] {
         let statements = Dictionary(result.statements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let byTopic = Dictionary(grouping: result.stances, by: \.topic)
+        var cache: [String: StatementWords] = [:]
         return lexicon.topics.map { topic in
             let stances = (byTopic[topic.id] ?? []).filter { statements[$0.statementID] != nil }
             let unscored = stances.filter { $0.label == .none }.map { stance -> Unscored in
@@ -109,32 +117,56 @@ public final class CoverageAnalyzer {
                 return Unscored(statementID: s.id, document: s.documentID, paragraph: s.paragraph, speaker: s.speaker, text: s.text,
                                 evidence: stance.evidence)
             }.sorted { ($0.document, $0.paragraph, $0.statementID) < ($1.document, $1.paragraph, $1.statementID) }
-            let texts = stances.map { statements[$0.statementID]!.text }
+            var read: [StatementWords] = []
+            for stance in stances {
+                if let known = cache[stance.statementID] {
+                    read.append(known)
+                } else {
+                    let words = StatementWords(statements[stance.statementID]!.text, covering: covering)
+                    cache[stance.statementID] = words
+                    read.append(words)
+                }
+            }
             return TopicCoverage(topicID: topic.id, label: topic.label, placed: stances.count, unscored: unscored,
-                                 candidates: candidates(in: texts, targets: targets[topic.id]!))
+                                 candidates: candidates(in: read, targets: targets[topic.id]!))
+        }
+    }
+
+    /// A statement's words and which of them some entry covers, read once for all its topics.
+    final class StatementWords {
+        let words: ParagraphWords
+        /// Word ordinals by token (-1 for punctuation), so that punctuation does not count toward the window.
+        let ordinal: [Int]
+        let covered: Set<Int>
+
+        init(_ text: String, covering: PhraseIndex) {
+            let document = Document(id: "statement", text: text)
+            words = CorpusWords.words(of: document, in: TextRange(0, document.scalars.count), paragraph: 0)
+            var ordinal: [Int] = Array(repeating: -1, count: words.tokens.count)
+            var n = 0
+            for i in words.tokens.indices where words.tokens[i].isWord {
+                ordinal[i] = n
+                n += 1
+            }
+            self.ordinal = ordinal
+            var covered = Set<Int>()
+            for m in CorpusWords.matches(covering, in: words) { covered.formUnion(m.tokens) }
+            self.covered = covered
         }
     }
 
     /// Uncovered content words near target terms in `texts`, most frequent first (then most
     /// statements, then alphabetical), at most `options.top`.
     public func candidates(in texts: [String], targets: PhraseIndex) -> [Candidate] {
+        candidates(in: texts.map { StatementWords($0, covering: covering) }, targets: targets)
+    }
+
+    func candidates(in statements: [StatementWords], targets: PhraseIndex) -> [Candidate] {
         var counts: [String: (count: Int, statements: Int)] = [:]
-        for text in texts {
-            let document = Document(id: "statement", text: text)
-            let p = CorpusWords.words(of: document, in: TextRange(0, document.scalars.count), paragraph: 0)
-            // Word ordinals, so that punctuation does not count toward the window.
-            var ordinal: [Int] = Array(repeating: -1, count: p.tokens.count)
-            var n = 0
-            for i in p.tokens.indices where p.tokens[i].isWord {
-                ordinal[i] = n
-                n += 1
-            }
+        for statement in statements {
+            let p = statement.words, ordinal = statement.ordinal, covered = statement.covered
             let anchors = CorpusWords.matches(targets, in: p)
             guard !anchors.isEmpty else { continue }
-            var covered = Set<Int>()
-            for index in covering {
-                for m in CorpusWords.matches(index, in: p) { covered.formUnion(m.tokens) }
-            }
             var near = Set<Int>()
             for anchor in anchors {
                 let words = anchor.tokens.map { ordinal[$0] }.filter { $0 >= 0 }

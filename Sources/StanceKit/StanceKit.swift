@@ -60,7 +60,13 @@ public final class CorpusAnalyzer: Sendable {
     public func analyze(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
                         date: Date = RunClock.now(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                         keepAnalyses: Bool = true) throws -> Outcome {
-        let reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes)
+        try analyze(reader: DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes), date: date,
+                    threads: threads, keepAnalyses: keepAnalyses)
+    }
+
+    /// The same with a reader the caller configured (skipped paths, limits: see `DocumentReader`).
+    public func analyze(reader: DocumentReader, date: Date = RunClock.now(),
+                        threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepAnalyses: Bool = true) throws -> Outcome {
         let entries = try reader.entries()
         var documents: [DocumentResult] = []
         var analyses: [DocumentAnalysis] = []
@@ -70,16 +76,16 @@ public final class CorpusAnalyzer: Sendable {
         while start < entries.count {
             let batch = Array(entries[start..<min(start + Self.batchSize, entries.count)])
             start += batch.count
-            for (entry, items) in zip(batch, analyzeBatch(batch, reader: reader, threads: threads)) {
+            for (entry, items) in zip(batch, analyzeBatch(batch, reader: reader, threads: threads, keep: keepAnalyses)) {
                 for item in items {
                     switch item {
-                    case .success(let analysis):
-                        guard seen.insert(analysis.document.id).inserted else {
-                            failures.append(InputError(path: entry.id, reason: "duplicate document id \"\(analysis.document.id)\"; skipped"))
+                    case .success(let (analysis, result)):
+                        guard seen.insert(result.summary.id).inserted else {
+                            failures.append(InputError(path: entry.displayPath, document: result.summary.id, reason: "duplicate document id \"\(result.summary.id)\"; skipped"))
                             continue
                         }
-                        documents.append(analysis.result)
-                        if keepAnalyses { analyses.append(analysis) }
+                        documents.append(result)
+                        if keepAnalyses, let analysis { analyses.append(analysis) }
                     case .failure(let error):
                         failures.append(error)
                     }
@@ -90,11 +96,18 @@ public final class CorpusAnalyzer: Sendable {
     }
 
     /// Reads and analyses one batch of files in parallel; results come back in the batch's order.
-    private func analyzeBatch(_ batch: [DocumentReader.Entry], reader: DocumentReader, threads: Int)
-        -> [[Result<DocumentAnalysis, InputError>]] {
-        let slots = ResultSlots<[Result<DocumentAnalysis, InputError>]>(count: batch.count)
+    /// The compact result is computed in the worker too (hashing and fingerprinting the text), and
+    /// the full analysis is kept only when asked for, so the batch's texts are freed at once.
+    private func analyzeBatch(_ batch: [DocumentReader.Entry], reader: DocumentReader, threads: Int, keep: Bool)
+        -> [[Result<(DocumentAnalysis?, DocumentResult), InputError>]] {
+        let slots = ResultSlots<[Result<(DocumentAnalysis?, DocumentResult), InputError>]>(count: batch.count)
         let work = { (i: Int) in
-            let items = reader.read(batch[i]).map { $0.map { self.pipeline.analyze($0) } }
+            let items = reader.read(batch[i]).map { item in
+                item.map { document -> (DocumentAnalysis?, DocumentResult) in
+                    let analysis = self.pipeline.analyze(document)
+                    return (keep ? analysis : nil, analysis.result)
+                }
+            }
             slots.set(i, items)
         }
         if threads <= 1 || batch.count == 1 {

@@ -35,7 +35,14 @@ public final class CorpusStore: Sendable {
             let migrator = Schema.migrator
             let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
             guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
-            try migrator.migrate(pool)
+            do {
+                try migrator.migrate(pool)
+            } catch {
+                // Two processes creating one database: both read "v1 not applied", the first applies
+                // it, the second's CREATE TABLE then fails. Reading the applied migrations again
+                // finds nothing left to do.
+                try migrator.migrate(pool)
+            }
         } catch {
             throw StoreError.from(error, path: path, timeout: busyTimeout)
         }
@@ -144,9 +151,13 @@ public final class CorpusStore: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
+        // A stance database being created by another process shows GRDB's empty migration table
+        // (created before the first migration, which sets the application id): adopt that too.
         let (walApplicationID, objects) = try DatabaseQueue(path: path, configuration: configuration).read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+            let tracking = try db.tableExists("grdb_migrations")
+                ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 : 0
+            return (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                    tracking + (try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name != 'grdb_migrations'") ?? 0))
         }
         if walApplicationID == Schema.applicationID || (walApplicationID == 0 && objects == 0) { return }
         throw StoreError.foreignDatabase(path: path, applicationID: walApplicationID)

@@ -36,7 +36,7 @@ struct Coverage: ParsableCommand {
     func run() throws {
         let lexicon = try loadLexiconOrExit(lexiconOptions)
         let outcome: CorpusAnalyzer.Outcome
-        do { outcome = try CorpusAnalyzer(lexicon: lexicon).analyze(path: path) } catch {
+        do { outcome = try CorpusAnalyzer(lexicon: lexicon).analyze(path: path, keepAnalyses: false) } catch {
             warn("stance: \(error)")
             throw ExitCode(2)
         }

@@ -41,7 +41,10 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let explainer = Explainer(lexicon: try loadLexiconOrExit(lexiconOptions))
-        do { try explainer.checkTopic(topic) } catch { throw ValidationError("\(error)") }
+        do { try explainer.checkTopic(topic) } catch {
+            warn("stance: \(error)")
+            throw ExitCode.validationFailure
+        }
         let explanation: Explanation
         if let statement {
             // Where the statement comes from. The store work adds `--db FILE` here: a StatementSource

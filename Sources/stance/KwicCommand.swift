@@ -43,7 +43,10 @@ struct Kwic: ParsableCommand {
         if let entry {
             entries = try lookUp(entry, in: lexicon)
         } else {
-            do { entries = [try KeywordInContext.pattern(arguments[0])] } catch { throw ValidationError("\(error)") }
+            do { entries = [try KeywordInContext.pattern(arguments[0])] } catch {
+                warn("stance: \(error)")
+                throw ExitCode.validationFailure
+            }
         }
         let path = arguments[arguments.count - 1]
         let kwic = KeywordInContext(entries: entries, lexicon: lexicon, width: width)
@@ -69,10 +72,16 @@ struct Kwic: ParsableCommand {
             numbers.insert(n, at: 0)
             parts.removeLast()
         }
-        guard !numbers.isEmpty else { throw ValidationError("--entry wants FILE:LINE or FILE:LINE:COL, got \"\(place)\"") }
+        guard !numbers.isEmpty else {
+            warn("stance: --entry wants FILE:LINE or FILE:LINE:COL, got \"\(place)\"")
+            throw ExitCode.validationFailure
+        }
         let file = parts.joined(separator: ":")
         let items = LexiconEntries(lexicon).items(file: file, line: numbers[0], column: numbers.count > 1 ? numbers[1] : nil)
-        guard !items.isEmpty else { throw ValidationError("no lexicon entry at \(place)") }
+        guard !items.isEmpty else {
+            warn("stance: no lexicon entry at \(place) (FILE relative to the lexicon folder, as evidence cites it)")
+            throw ExitCode.validationFailure
+        }
         if items.count > 1 {
             warn("stance: \(items.count) entries at \(place): " + items.map { "\($0.entry.term) (\($0.entry.location))" }.joined(separator: ", "))
         }

@@ -9,10 +9,10 @@ struct Stance: ParsableCommand {
         abstract: "Find who said what in news articles and where named people disagree.",
         discussion: """
         Exit codes: 0 all inputs analysed; 1 some inputs failed (each named on stderr); 2 nothing could be done \
-        (invalid lexicons, unwritable output); 64 usage error.
+        (invalid lexicons, unwritable output, unusable database); 64 usage error.
         """,
         version: stanceVersion,
-        subcommands: [Analyze.self, Statements.self, Classify.self, LexiconCommand.self, TopicsCommand.self, Explain.self, Kwic.self, Coverage.self]
+        subcommands: [Analyze.self, Statements.self, Classify.self, LexiconCommand.self, TopicsCommand.self, Explain.self, Kwic.self, Coverage.self, ReportCommand.self, RunsCommand.self, CorrectCommand.self, SearchCommand.self, SpeakersCommand.self]
     )
 }
 

@@ -15,26 +15,33 @@ struct Statements: ParsableCommand {
     @Option(name: .long, help: "table (default on a terminal), csv (default otherwise), json or jsonl.")
     var format: Format?
 
+    @OptionGroup var inputOptions: InputOptions
+
     @OptionGroup var lexiconOptions: LexiconOptions
 
     func run() throws {
         let lexicon = try loadLexiconOrExit(lexiconOptions)
         let outcome: CorpusAnalyzer.Outcome
         do {
-            outcome = try CorpusAnalyzer(lexicon: lexicon).analyze(path: path, keepAnalyses: false)
+            outcome = try CorpusAnalyzer(lexicon: lexicon).analyze(reader: inputOptions.reader(path: path), keepAnalyses: false)
         } catch {
-            warn("stance: \(error)")
+            warn("stance: \(error); nothing analysed")
             throw ExitCode(2)
         }
         for failure in outcome.failures { warn("stance: \(failure)") }
+        if outcome.documents.isEmpty && outcome.failures.isEmpty {
+            warn("stance: no articles (.txt, .md, .jsonl) in \(path); nothing to analyse")
+        }
+        // Failures are also `error` records of the JSONL stream (output contract).
+        let errors = outcome.failures.map { ErrorRecord(document: $0.document, message: $0.description) }
         let chosen = format ?? (isatty(STDOUT_FILENO) != 0 ? .table : .csv)
         let result = outcome.result
         switch chosen {
         case .csv: print(TableFormat.statements.render(result, profile: .plain), terminator: "")
-        case .jsonl: print(JSONLines.render(result), terminator: "")
+        case .jsonl: print(JSONLines.render(result, errors: errors), terminator: "")
         case .json:
             // The JSONL records as one array, for tools that read a single JSON document.
-            let records = JSONLines.render(result).split(separator: "\n").joined(separator: ",\n")
+            let records = JSONLines.render(result, errors: errors).split(separator: "\n").joined(separator: ",\n")
             print("[\n" + records + "\n]")
         case .table: print(StatementTable.render(result.statements))
         }

@@ -40,7 +40,6 @@ public struct Aggregator: Sendable {
             }
         }
         statements.sort { $0.documentID != $1.documentID ? $0.documentID < $1.documentID : $0.range < $1.range }
-        let speakerOf = Dictionary(statements.map { ($0.id, $0.speaker) }, uniquingKeysWith: { a, _ in a })
         let counts = Dictionary(grouping: statements, by: \.speaker)
         let speakers = identity.speakers.values.filter { counts[$0.canonical] != nil }.map { m in
             SpeakerSummary(id: SpeakerIdentity.speakerID(m.canonical), name: m.canonical, kind: m.kind, aliases: m.aliases,
@@ -48,10 +47,12 @@ public struct Aggregator: Sendable {
                            documents: Set(counts[m.canonical]?.map(\.documentID) ?? []).count, links: m.links)
         }.sorted { $0.name < $1.name }
 
-        let positions = self.positions(stances: stances, speakerOf: speakerOf)
+        // Near-duplicate copies (wire stories republished by several outlets) count once: NearDuplicates.
+        let summaries = documents.map(\.summary).sorted { $0.id < $1.id }
+        let positions = countedPositions(documents: summaries, statements: statements, stances: stances)
         let (contrasts, allies) = pairs(positions, disagreements: disagreements)
         return CorpusResult(run: run, topics: topics.map { TopicSummary(id: $0.id, label: $0.label, target: $0.target) },
-                            documents: documents.map(\.summary).sorted { $0.id < $1.id }, statements: statements, stances: stances,
+                            documents: summaries, statements: statements, stances: stances,
                             speakers: speakers, positions: positions, contrasts: contrasts, allies: allies)
     }
 

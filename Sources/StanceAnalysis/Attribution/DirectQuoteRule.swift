@@ -9,8 +9,13 @@ extension AttributionRun {
     mutating func attributeQuotations(in tokens: Range<Int>, sentence s: Int, frames: [Frame]) {
         let range = doc.sentences[s].range
         let paragraph = doc.sentences[s].paragraph
-        let indices = doc.quotations.indices.filter {
-            doc.quotations[$0].role == .quotation && range.contains(doc.quotations[$0].range.start)
+        // The sentence's tokens know their quotations: no scan over the document's quotations.
+        var indices: [Int] = []
+        for t in tokens {
+            if let q = doc.tokens[t].quotation, indices.last != q, doc.quotations[q].role == .quotation,
+               range.contains(doc.quotations[q].range.start) {
+                indices.append(q)
+            }
         }
         var sentenceSpeaker: (entity: Int, mention: String, link: String)?
         var pending: [Int] = []

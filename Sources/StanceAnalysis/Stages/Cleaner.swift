@@ -71,7 +71,8 @@ public struct Cleaner: Sendable {
     private func markTitleAndRepeats(_ paragraphs: inout [Paragraph], _ document: Document) {
         var seen: Set<String> = []
         for i in paragraphs.indices {
-            let text = Folding.fold(document.text(in: paragraphs[i].range))
+            // Repeats are exact copies; only a short first paragraph needs folding for the title test.
+            let text = document.text(in: paragraphs[i].range)
             if i == 0, let last = text.unicodeScalars.last, !".!?\"”»'’:".unicodeScalars.contains(last),
                text.split(separator: " ").count <= 30, !Self.hasSentenceBreak(document.text(in: paragraphs[i].range)) {
                 paragraphs[i].role = .title
@@ -94,18 +95,30 @@ public struct Cleaner: Sendable {
     /// Short paragraphs that are a boilerplate phrase; and the run of short unpunctuated lines at the
     /// very end of a page when it holds at least one such phrase (navigation blocks come as a group).
     private func markChrome(_ paragraphs: inout [Paragraph], _ document: Document) {
+        /// Whether a paragraph is short enough to be chrome, counted on the scalars without folding.
+        func isShort(_ p: Paragraph) -> Bool {
+            var words = 0
+            var inWord = false
+            for i in p.range.start..<p.range.end {
+                let space = Tokenizer.isSpace(document.scalars[i])
+                if !space && !inWord { words += 1; if words > Self.maxChromeWords { return false } }
+                inWord = !space
+            }
+            return true
+        }
         func words(_ p: Paragraph) -> [String] {
             Folding.fold(document.text(in: p.range)).split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
                 .map(String.init)
         }
         func isChromePhrase(_ p: Paragraph) -> Bool {
+            guard isShort(p) else { return false }
             let w = words(p)
             return w.count <= Self.maxChromeWords && boilerplate.contains(w.joined(separator: " "))
         }
         func looksLikeSentence(_ p: Paragraph) -> Bool {
             let text = document.text(in: p.range)
             guard let last = text.unicodeScalars.last else { return false }
-            return ".!?\"”»'’:".unicodeScalars.contains(last) || words(p).count > Self.maxChromeWords
+            return ".!?\"”»'’:".unicodeScalars.contains(last) || !isShort(p)
         }
         for i in paragraphs.indices where paragraphs[i].role == .body && isChromePhrase(paragraphs[i]) {
             paragraphs[i].role = .boilerplate

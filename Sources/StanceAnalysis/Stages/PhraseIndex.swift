@@ -4,20 +4,22 @@ import StanceCore
 /// scanning every entry: entries are bucketed by their first word, wildcard-first entries apart.
 public struct PhraseIndex: Sendable {
     private var byFirstWord: [String: [LexiconEntry]] = [:]
-    private var wildcardFirst: [LexiconEntry] = []
+    /// Entries whose first (and only) word is a prefix, bucketed by their first character so a
+    /// token is compared only with prefixes that can match it.
+    private var wildcardFirst: [Character: [LexiconEntry]] = [:]
     public let entries: [LexiconEntry]
 
     public init(_ entries: [LexiconEntry]) {
         self.entries = entries
         for entry in entries where !entry.words.isEmpty {
             if entry.isWildcard && entry.words.count == 1 {
-                wildcardFirst.append(entry)
+                if let c = entry.words[0].first { wildcardFirst[c, default: []].append(entry) }
             } else {
                 byFirstWord[entry.words[0], default: []].append(entry)
             }
         }
         for key in byFirstWord.keys { byFirstWord[key]!.sort { $0.words.count > $1.words.count } }
-        wildcardFirst.sort { $0.words[0].count > $1.words[0].count }
+        for key in wildcardFirst.keys { wildcardFirst[key]!.sort { $0.words[0].count > $1.words[0].count } }
     }
 
     public init(_ list: WordList) { self.init(list.entries) }
@@ -33,7 +35,9 @@ public struct PhraseIndex: Sendable {
                 if let length = span(entry, words, index) { return (entry, length) }
             }
         }
-        for entry in wildcardFirst where first.hasPrefix(entry.words[0]) { return (entry, 1) }
+        if let c = first.first, let candidates = wildcardFirst[c] {
+            for entry in candidates where first.hasPrefix(entry.words[0]) { return (entry, 1) }
+        }
         return nil
     }
 
@@ -78,5 +82,56 @@ public struct PhraseIndex: Sendable {
             }
         }
         return found
+    }
+}
+
+/// Several word lists matched in one pass: each token's word is looked up once for all of them
+/// (a string hash per token instead of one per token and list), and each list keeps its own
+/// greedy, longest-first, non-overlapping matches, exactly as `PhraseIndex.all` gives them.
+public final class PhraseIndexGroup: Sendable {
+    public let indexes: [PhraseIndex]
+    /// First word -> (list, entry), longest entries first within a list.
+    private let byFirstWord: [String: [(list: Int, entry: LexiconEntry)]]
+    private let hasWildcardFirst: [Bool]
+
+    public init(_ indexes: [PhraseIndex]) {
+        self.indexes = indexes
+        var map: [String: [(list: Int, entry: LexiconEntry)]] = [:]
+        var wildcard = [Bool](repeating: false, count: indexes.count)
+        for (list, index) in indexes.enumerated() {
+            for entry in index.entries where !entry.words.isEmpty {
+                if entry.isWildcard && entry.words.count == 1 { wildcard[list] = true; continue }
+                map[entry.words[0], default: []].append((list, entry))
+            }
+        }
+        for key in map.keys { map[key]!.sort { $0.list != $1.list ? $0.list < $1.list : $0.entry.words.count > $1.entry.words.count } }
+        byFirstWord = map
+        hasWildcardFirst = wildcard
+    }
+
+    /// For each list, its matches in `range`.
+    public func all(_ words: [String?], in range: Range<Int>) -> [[(start: Int, length: Int, entry: LexiconEntry)]] {
+        var result = [[(start: Int, length: Int, entry: LexiconEntry)]](repeating: [], count: indexes.count)
+        var nextFree = [Int](repeating: range.lowerBound, count: indexes.count)
+        for i in range {
+            guard let word = words[i] else { continue }
+            let candidates = byFirstWord[word] ?? []
+            for list in indexes.indices where nextFree[list] <= i {
+                var found: (Int, LexiconEntry)?
+                if !candidates.isEmpty || hasWildcardFirst[list] {
+                    // The list's own matcher decides (slots, wildcards, longest first); it is only
+                    // asked where the group saw a possible start.
+                    if candidates.contains(where: { $0.list == list }) || hasWildcardFirst[list],
+                       let m = indexes[list].match(words, at: i), i + m.length <= range.upperBound {
+                        found = (m.length, m.entry)
+                    }
+                }
+                if let (length, entry) = found {
+                    result[list].append((i, length, entry))
+                    nextFree[list] = i + length
+                }
+            }
+        }
+        return result
     }
 }

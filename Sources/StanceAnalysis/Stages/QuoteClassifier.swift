@@ -22,16 +22,29 @@ public struct QuoteClassifier: Sendable {
 
     /// Sets the role of each quotation in `indices`, all in the paragraph whose tokens are given.
     public func classify(_ quotations: inout [Quotation], indices: [Int], paragraphTokens tokens: [Token]) {
+        // Tokens are in text order: find each quotation's tokens by binary search, not by scanning.
+        func firstToken(startingAtOrAfter offset: Int) -> Int {
+            var lo = 0, hi = tokens.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tokens[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
         for q in indices {
             let quotation = quotations[q]
             if quotation.continuesPrevious { quotations[q].role = .quotation; continue }
-            let before = tokens.last { $0.range.end <= quotation.range.start }
-            let words = tokens.filter { quotation.inner.contains($0.range) && $0.isWord }
-            let lastInside = tokens.last { quotation.inner.contains($0.range) }
+            let opening = firstToken(startingAtOrAfter: quotation.range.start)
+            let before: Token? = opening > 0 ? tokens[opening - 1] : nil
+            let insideRange = firstToken(startingAtOrAfter: quotation.inner.start)..<firstToken(startingAtOrAfter: quotation.inner.end)
+            let inside = tokens[insideRange].filter { quotation.inner.contains($0.range) }
+            let words = inside.filter(\.isWord)
+            let lastInside = inside.last
             let endsWithPunctuation = lastInside.map { Self.sentencePunctuation.contains($0.folded) } ?? false
             let opensClause = before.map { Self.clauseOpeners.contains($0.folded) || reportingVerbs.contains($0.folded)
                 || $0.kind == .quoteMark } ?? true
-            let after = tokens.first { $0.range.start >= quotation.range.end }
+            let afterIndex = firstToken(startingAtOrAfter: quotation.range.end)
+            let after: Token? = afterIndex < tokens.count ? tokens[afterIndex] : nil
             // Title case ("Europe's Future", "Salt and Iron") names a work or an event.
             let contentWords = words.filter { $0.folded.count > 3 || $0.isCapitalized }
             let titleCase = words.count >= 2 && !contentWords.isEmpty && contentWords.allSatisfy { $0.isCapitalized || $0.kind == .number }

@@ -42,10 +42,12 @@ public final class Segmenter: Sendable {
                 indices.append(q)
                 q += 1
             }
+            // One sweep: quotations and tokens are both in text order and quotations do not overlap.
+            var k = 0
             for t in paragraphTokens.indices {
-                if let owner = indices.first(where: { quotations[$0].range.contains(paragraphTokens[t].range) }) {
-                    paragraphTokens[t].quotation = owner
-                }
+                let range = paragraphTokens[t].range
+                while k < indices.count, quotations[indices[k]].range.end <= range.start { k += 1 }
+                if k < indices.count, quotations[indices[k]].range.contains(range) { paragraphTokens[t].quotation = indices[k] }
             }
             classifier.classify(&quotations, indices: indices, paragraphTokens: paragraphTokens)
             let base = tokens.count

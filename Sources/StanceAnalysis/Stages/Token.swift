@@ -75,22 +75,48 @@ public enum Tokenizer {
     }
 
     private static func make(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
+        let capital = isUppercase(scalars[start])
+        // ASCII tokens (most of English news) are built and folded byte by byte.
+        var ascii = true
+        for i in start..<end where scalars[i].value >= 0x80 { ascii = false; break }
+        if ascii {
+            var bytes = [UInt8](repeating: 0, count: end - start)
+            for i in start..<end {
+                let v = UInt8(scalars[i].value)
+                bytes[i - start] = v >= 0x41 && v <= 0x5A ? v + 32 : v
+            }
+            return Token(range: TextRange(start, end), kind: kind, folded: String(decoding: bytes, as: UTF8.self),
+                         isCapitalized: capital, quotation: nil)
+        }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
-        let text = String(view)
-        let capital = scalars[start].properties.isUppercase
-        return Token(range: TextRange(start, end), kind: kind, folded: Folding.fold(text), isCapitalized: capital,
+        return Token(range: TextRange(start, end), kind: kind, folded: Folding.fold(String(view)), isCapitalized: capital,
                      quotation: nil)
     }
 
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}"
+    // Character classes with an ASCII fast path: Unicode property lookups are the tokenizer's
+    // main cost otherwise.
+    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) }
+        return c.properties.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}"
     }
 
-    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
-    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.properties.numericType != nil && c.value < 0x80 }
-    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark
+    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A) }
+        return c.properties.isAlphabetic
     }
-    static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
+
+    @inline(__always) static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
+    @inline(__always) static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return c.value >= 0x41 && c.value <= 0x5A }
+        return c.properties.isUppercase
+    }
+
+    @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return isLetter(c) || isDigit(c) }
+        return c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark
+    }
+
+    @inline(__always) static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" || c == "\u{02BC}" }
 }

@@ -23,6 +23,8 @@ public final class StanceVocabulary: Sendable {
     /// The reporting verbs, to cite the frame of a negated or denial statement.
     public let reportingVerbs: PhraseIndex
     public let grammar: Grammar
+    /// The lists `StatementView` matches on every statement, in one pass (order: `StatementView.Lists`).
+    let viewLists: PhraseIndexGroup
 
     public let threshold: Double
     public let negationFactor: Double
@@ -51,6 +53,8 @@ public final class StanceVocabulary: Sendable {
         possessedOthers = PhraseIndex(lexicon.list("stance/possessed_others"))
         reportingVerbs = PhraseIndex(lexicon.list("attribution/reporting_verbs"))
         grammar = Grammar(lexicon)
+        viewLists = PhraseIndexGroup([negators, intensifiers, diminishers, hedges, polarity, predicates, qualifiers, absence,
+                                      objectReferences, selfReferences, fixedPhrases, contrast, terminators, possessedOthers])
         let s = lexicon.settings
         threshold = s.value("stance.threshold", default: 0.2)
         negationFactor = s.value("stance.negation_factor", default: -1)
@@ -68,6 +72,8 @@ public final class CompiledTopic: Sendable {
     public let opposites: PhraseIndex
     public let terms: PhraseIndex
     public let cues: PhraseIndex
+    /// holder, objects, opposites, terms, cues in one pass.
+    let group: PhraseIndexGroup
 
     public init(_ topic: Topic) {
         self.topic = topic
@@ -83,6 +89,7 @@ public final class CompiledTopic: Sendable {
         opposites = PhraseIndex(topic.opposites)
         terms = PhraseIndex(topic.terms)
         cues = PhraseIndex(topic.cues)
+        group = PhraseIndexGroup([holder, objects, opposites, terms, cues])
     }
 
     /// A proposition about someone's attitude ("Russia wants peace"), not the speaker's own.

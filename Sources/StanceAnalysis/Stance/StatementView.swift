@@ -30,6 +30,8 @@ struct StatementView {
     let absence: [Hit]
     let objectReferences: [Hit]
     let selfReferences: [Hit]
+    let terminators: [Hit]
+    let possessedOthers: [Hit]
 
     init(tokens: [Token], vocabulary v: StanceVocabulary, bodyStart: Int) {
         self.tokens = tokens
@@ -38,24 +40,27 @@ struct StatementView {
         let words: [String?] = tokens.map { $0.isWord ? $0.folded : nil }
         self.words = words
         let all = 0..<tokens.count
-        func hits(_ index: PhraseIndex) -> [Hit] {
-            index.all(words, in: all).map { Hit(start: $0.start, length: $0.length, entry: $0.entry) }
-        }
+        let matched = v.viewLists.all(words, in: all).map { list in list.map { Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
+        // Order of `StanceVocabulary.viewLists`.
+        let (negatorHits, intensifierHits, diminisherHits, hedgeHits, polarityHits, predicateHits, qualifierHits, absenceHits,
+             objectReferenceHits, selfReferenceHits, fixed, contrastHits) = (matched[0], matched[1], matched[2], matched[3],
+             matched[4], matched[5], matched[6], matched[7], matched[8], matched[9], matched[10], matched[11])
+        terminators = matched[12]
+        possessedOthers = matched[13]
         // Fixed phrases whose negator or contrast word is not one ("no doubt", "not only", "all but").
-        let fixed = hits(v.fixedPhrases)
         func cancelled(_ hit: Hit, _ kind: String) -> Bool {
             fixed.contains { f in f.tokens.contains(hit.start) && (f.entry.field("cancels") == kind || f.entry.field("cancels") == "both") }
         }
-        negators = hits(v.negators).filter { !cancelled($0, "negation") }
-        intensifiers = hits(v.intensifiers)
-        diminishers = hits(v.diminishers)
-        hedges = hits(v.hedges)
-        polarity = hits(v.polarity)
-        predicates = hits(v.predicates)
-        qualifiers = hits(v.qualifiers)
-        absence = hits(v.absence)
-        objectReferences = hits(v.objectReferences)
-        selfReferences = hits(v.selfReferences)
+        negators = negatorHits.filter { !cancelled($0, "negation") }
+        intensifiers = intensifierHits
+        diminishers = diminisherHits
+        hedges = hedgeHits
+        polarity = polarityHits
+        predicates = predicateHits
+        qualifiers = qualifierHits
+        absence = absenceHits
+        objectReferences = objectReferenceHits
+        selfReferences = selfReferenceHits
 
         var sentenceRanges: [Range<Int>] = []
         var clauseRanges: [Range<Int>] = []
@@ -63,8 +68,8 @@ struct StatementView {
         var sentenceStart = 0
         var clauseStart = 0
         var pendingWeight = 1.0
-        let contrastHits = Dictionary(hits(v.contrast).filter { !cancelled($0, "contrast") }.map { ($0.start, $0) },
-                                      uniquingKeysWith: { a, _ in a })
+        let contrastAt = Dictionary(contrastHits.filter { !cancelled($0, "contrast") }.map { ($0.start, $0) },
+                                    uniquingKeysWith: { a, _ in a })
         var concessionUntilComma = false
         var i = 0
         func closeClause(at end: Int) {
@@ -91,7 +96,7 @@ struct StatementView {
             } else if t.folded == ",", i + 1 < tokens.count, v.grammar.coordinators.contains(tokens[i + 1].folded) {
                 // ", and ..." starts a new clause: a negation before it does not reach past it.
                 closeClause(at: i + 1)
-            } else if let c = contrastHits[i] {
+            } else if let c = contrastAt[i] {
                 if c.entry.field("asserted") == "after" {
                     // The part before the marker is conceded, the part after asserted.
                     closeClause(at: i)

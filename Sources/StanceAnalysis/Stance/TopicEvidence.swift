@@ -22,19 +22,17 @@ struct TopicEvidence {
     init(topic: CompiledTopic, view: StatementView, affiliationIsHolder: Bool, vocabulary: StanceVocabulary) {
         self.topic = topic
         self.view = view
-        let all = 0..<view.tokens.count
-        func hits(_ index: PhraseIndex) -> [StatementView.Hit] {
-            index.all(view.words, in: all).map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) }
-        }
-        var holders = hits(topic.holder)
+        let matched = topic.group.all(view.words, in: 0..<view.tokens.count)
+            .map { list in list.map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
+        var holders = matched[0]
         if affiliationIsHolder { holders += view.selfReferences }
         // Where an object and an opposite overlap ("toll" in "scrapping the toll"), the longer one wins.
-        let candidates: [(hit: StatementView.Hit, side: Double)] = hits(topic.objects).map { ($0, 1.0) } + hits(topic.opposites).map { ($0, -1.0) }
+        let candidates: [(hit: StatementView.Hit, side: Double)] = matched[1].map { ($0, 1.0) } + matched[2].map { ($0, -1.0) }
         let named = candidates.filter { c in
             !candidates.contains { o in o.hit.tokens.overlaps(c.hit.tokens) && o.hit.length > c.hit.length }
         }
         // "wants this war to end": an object followed by a terminator counts the other way.
-        let terminators = vocabulary.terminators.all(view.words, in: all)
+        let terminators = view.terminators
         var terminated: Set<Int> = []
         var objects = named.map { o -> (hit: StatementView.Hit, side: Double) in
             guard let t = terminators.first(where: { $0.start == o.hit.end || $0.start == o.hit.end + 1 }) else { return o }
@@ -58,14 +56,13 @@ struct TopicEvidence {
         }
         self.holders = holders.sorted { $0.start < $1.start }
         // "Ellison's rival": the words that follow judge someone else.
-        let possessedOthers = vocabulary.possessedOthers
+        let owned = Set(view.possessedOthers.map(\.start))
         possessiveOfOther = Set(self.holders.filter { h in
-            h.end + 1 < view.tokens.count && view.tokens[h.end].folded == "'s"
-                && possessedOthers.match(view.words, at: h.end + 1) != nil
+            h.end + 1 < view.tokens.count && view.tokens[h.end].folded == "'s" && owned.contains(h.end + 1)
         }.map(\.start))
         self.objects = objects.sorted { $0.hit.start < $1.hit.start }
-        terms = hits(topic.terms)
-        cues = hits(topic.cues)
+        terms = matched[3]
+        cues = matched[4]
     }
 
     /// A statement belongs to a topic when it names the holder and something the holder may want

@@ -1,0 +1,163 @@
+import StanceCore
+
+/// Near-duplicate articles: copies of one wire story republished by several outlets. They are
+/// counted once in positions (and so in contrasts and allies); statements, stances and speakers
+/// still list every copy's statements, and reports list the copies.
+///
+/// Two documents are near-duplicates when both hold:
+/// - their SimHash fingerprints (`Fingerprint.simHash`, 64 bits) differ in at most `maxDistance`
+///   bits. Measured on this project's articles (220 to 1,200 words): a one-word edit, a new
+///   headline or an outlet's footer moves a fingerprint by 0 to 6 bits, while unrelated articles,
+///   even on the same topic, are 31 to 39 bits apart. Two unrelated 64-bit fingerprints fall within
+///   8 bits with probability about 2e-10, so 8 leaves room for short articles (where one edit
+///   weighs more) at no practical risk;
+/// - they share most statements: more than half of each document's statements have their words
+///   (folded, punctuation ignored) in the other. Two articles that merely look alike (the same
+///   site chrome, the same template) do not quote the same people saying the same words.
+///   Two documents without any statement are grouped on the fingerprint alone (nothing of theirs
+///   is counted anyway).
+///
+/// A group is every document tied to another by such a pair. Its canonical document is the
+/// earliest: by date (documents with a date first), then by id. A copy's statement is left out of
+/// positions when its words are those of a statement of an earlier member of the group; a
+/// statement only a copy has (an outlet's added paragraph) still counts.
+public struct NearDuplicates: Sendable {
+    public static let maxDistance = 8
+
+    public struct Copy: Sendable, Hashable {
+        public let id: String
+        /// Bits between its fingerprint and the canonical document's.
+        public let distance: Int
+        /// Its statements left out of positions.
+        public let uncounted: Int
+        public let statements: Int
+    }
+
+    public struct Group: Sendable, Hashable {
+        public let canonical: String
+        public let copies: [Copy]
+    }
+
+    /// Groups ordered by their canonical document's id.
+    public let groups: [Group]
+    /// Ids of the statements not counted in positions.
+    public let uncounted: Set<String>
+
+    public var isEmpty: Bool { groups.isEmpty }
+
+    public init(documents: [DocumentSummary], statements: [Statement]) {
+        let documents = documents.sorted { $0.id < $1.id }
+        var keysByDocument: [String: [(id: String, key: String)]] = [:]
+        for statement in statements {
+            keysByDocument[statement.documentID, default: []].append((statement.id, Self.key(statement.text)))
+        }
+        let prints = documents.map { UInt64($0.fingerprint, radix: 16) }
+
+        // Candidates through the pigeonhole principle: two fingerprints within `maxDistance` bits
+        // agree exactly on at least one of `maxDistance + 1` bands of bits.
+        let bands = Self.maxDistance + 1
+        var index: [Int: [Int]] = [:]
+        var parent = Array(documents.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        var keySets: [Int: Set<String>] = [:]
+        func keys(_ i: Int) -> Set<String> {
+            if let cached = keySets[i] { return cached }
+            let set = Set((keysByDocument[documents[i].id] ?? []).map(\.key))
+            keySets[i] = set
+            return set
+        }
+        for (i, print) in prints.enumerated() {
+            guard let print else { continue }
+            let slots = (0..<bands).map { $0 << 32 | Int(Self.band(print, $0, of: bands)) }
+            for (k, slot) in slots.enumerated() {
+                for j in index[slot] ?? [] {
+                    guard let other = prints[j] else { continue }
+                    // Each pair once: at the first band the two agree on.
+                    if (0..<k).contains(where: { Self.band(other, $0, of: bands) == Self.band(print, $0, of: bands) }) { continue }
+                    guard (print ^ other).nonzeroBitCount <= Self.maxDistance,
+                          Self.shareMostStatements(keys(i), keys(j)) else { continue }
+                    let (a, b) = (root(i), root(j))
+                    if a != b { parent[max(a, b)] = min(a, b) }
+                }
+            }
+            for slot in slots { index[slot, default: []].append(i) }
+        }
+
+        var members: [Int: [Int]] = [:]
+        for i in documents.indices { members[root(i), default: []].append(i) }
+        var groups: [Group] = []
+        var uncounted: Set<String> = []
+        for group in members.values where group.count > 1 {
+            let ordered = group.sorted { Self.earlier(documents[$0], documents[$1]) }
+            let canonical = ordered[0]
+            var seen = Set((keysByDocument[documents[canonical].id] ?? []).map(\.key))
+            var copies: [Copy] = []
+            for member in ordered.dropFirst() {
+                let own = keysByDocument[documents[member].id] ?? []
+                var left = 0
+                for statement in own where seen.contains(statement.key) {
+                    uncounted.insert(statement.id)
+                    left += 1
+                }
+                seen.formUnion(own.map(\.key))
+                let distance = prints[member].flatMap { a in prints[canonical].map { (a ^ $0).nonzeroBitCount } } ?? 64
+                copies.append(Copy(id: documents[member].id, distance: distance, uncounted: left, statements: own.count))
+            }
+            groups.append(Group(canonical: documents[canonical].id, copies: copies))
+        }
+        self.groups = groups.sorted { $0.canonical < $1.canonical }
+        self.uncounted = uncounted
+    }
+
+    /// The group a document belongs to (as canonical or copy), nil when it has no copy.
+    public func group(of documentID: String) -> Group? {
+        groups.first { $0.canonical == documentID || $0.copies.contains { $0.id == documentID } }
+    }
+
+    /// Statement words as compared across copies: folded, one space between words, punctuation
+    /// and quote marks dropped.
+    static func key(_ text: String) -> String {
+        Folding.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+    }
+
+    static func shareMostStatements(_ a: Set<String>, _ b: Set<String>) -> Bool {
+        if a.isEmpty && b.isEmpty { return true }
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let common = a.intersection(b).count
+        return 2 * common > a.count && 2 * common > b.count
+    }
+
+    static func earlier(_ a: DocumentSummary, _ b: DocumentSummary) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.id < b.id
+        }
+    }
+
+    /// Band `k` of `count` nearly equal bands of the 64 bits.
+    static func band(_ value: UInt64, _ k: Int, of count: Int) -> UInt64 {
+        let start = 64 * k / count, end = 64 * (k + 1) / count
+        let width = UInt64(end - start)
+        return (value >> UInt64(start)) & ((1 << width) - 1)
+    }
+}
+
+extension Aggregator {
+    /// Positions over a corpus's statements with near-duplicate copies counted once
+    /// (`NearDuplicates`): what `aggregate` computes, also for a result changed afterwards (corrections).
+    public func countedPositions(documents: [DocumentSummary], statements: [Statement], stances: [StatementStance]) -> [Position] {
+        let duplicates = NearDuplicates(documents: documents, statements: statements)
+        let speakerOf = Dictionary(statements.map { ($0.id, $0.speaker) }, uniquingKeysWith: { a, _ in a })
+        let counted = duplicates.isEmpty ? stances : stances.filter { !duplicates.uncounted.contains($0.statementID) }
+        return positions(stances: counted, speakerOf: speakerOf)
+    }
+}

@@ -1,0 +1,405 @@
+import Foundation
+import StanceCore
+import StanceAnalysis
+import StanceStore
+
+/// `stance analyze` with the corpus database: analyses only what changed since the stored runs,
+/// stores every document and the run, and gives back the run's result as the database holds it.
+///
+/// What each document needs is decided per document:
+/// - **analysed** (the whole pipeline, then stored: its `analysis_count` goes up): a new document, a
+///   changed one (same size and mtime means unchanged; otherwise its content hash decides; for JSON
+///   Lines articles, the hash and the metadata), or any document when lexicon files that feed
+///   segmentation or attribution changed since the run that produced its stored statements;
+/// - **re-scored** (counted as reused): its stored statements are scored again with `StanceScorer`
+///   over the stored text, without segmenting or attributing, when only stance lexicons changed
+///   (`topics/*`, `stance/*`, `stance.*` settings), or when no finished run holds its stances (it was
+///   stored by an interrupted run), or when the stored stances carry corrections;
+/// - **reused**: its statements and the previous finished run's stances are taken as stored.
+///
+/// Which lexicon files changed is decided against the files stored with the previous finished run
+/// (`run_lexicon_files`), mapped to stages by `AnalysisStage`. A document stored by an interrupted
+/// run counts as produced by that run's lexicon (`runs.lexicon_hash`).
+///
+/// The one scoring rule that reads sentences (`participle_frame` statements: "Warning that ..., X
+/// said") gets them by segmenting that document again, sentences only: the stored statements and
+/// speakers stay. Sentences are not stored: a handful of documents need them, and segmenting costs
+/// a fraction of attribution.
+///
+/// Writes: each batch of analysed documents is one transaction (`CorpusStore.saveDocuments`), so
+/// an interrupted run leaves whole documents, which the next run finds stored and only re-scores.
+public final class IncrementalAnalyzer: @unchecked Sendable {
+    public let analyzer: CorpusAnalyzer
+    public let store: CorpusStore
+    /// The files of the lexicon set `analyzer` was loaded from (`LexiconFiles.read`).
+    public let lexiconFiles: [LexiconFile]
+
+    public init(analyzer: CorpusAnalyzer, store: CorpusStore, lexiconFiles: [LexiconFile]) {
+        self.analyzer = analyzer
+        self.store = store
+        self.lexiconFiles = lexiconFiles
+    }
+
+    /// What a run did.
+    public final class Outcome: @unchecked Sendable {
+        /// The run's result read back from the database, corrections applied (what reports show).
+        public let report: StoredReport
+        /// Ids of the documents analysed (the whole pipeline), in reading order.
+        public let analysed: [String]
+        /// Documents whose stored statements were used (re-scored ones included).
+        public let reused: Int
+        /// Ids of the reused documents whose statements were scored again.
+        public let rescored: [String]
+        /// Documents segmented again for their sentences only (while re-scoring).
+        public let resegmented: Int
+        public let failures: [InputError]
+        /// Documents found missing in this run (marked in the database), sorted.
+        public let missing: [String]
+        /// What changed in the lexicons since the previous finished run; nil without one.
+        public let lexiconChange: LexiconChange?
+        public let durationSeconds: Double
+
+        init(report: StoredReport, analysed: [String], reused: Int, rescored: [String], resegmented: Int,
+             failures: [InputError], missing: [String], lexiconChange: LexiconChange?, durationSeconds: Double) {
+            self.report = report
+            self.analysed = analysed
+            self.reused = reused
+            self.rescored = rescored
+            self.resegmented = resegmented
+            self.failures = failures
+            self.missing = missing
+            self.lexiconChange = lexiconChange
+            self.durationSeconds = durationSeconds
+        }
+
+        public var result: CorpusResult { report.result }
+
+        /// `analysed N, reused M, failed K documents; S statements; T s`, then `; re-scored R` when
+        /// some were (output contract: the one-line summary). `seconds`: the whole command's time.
+        public func summary(seconds: Double) -> String {
+            var line = "analysed \(analysed.count), reused \(reused), failed \(failures.count) documents; "
+                + "\(result.statements.count) statements; \(String(format: "%.1f", seconds)) s"
+            if !rescored.isEmpty { line += "; re-scored \(rescored.count)" }
+            return line
+        }
+    }
+
+    enum Plan { case analyse, rescore, reuse }
+
+    /// One document found in the input.
+    struct Found {
+        let id: String
+        let entry: Int
+        let contentHash: String
+        /// Nil for JSON Lines articles (the store records their text's size and mtime 0).
+        let stamp: FileStamp?
+        /// The stored size and mtime differ (content unchanged) or the document was marked missing.
+        var needsStamp: Bool
+        var plan: Plan
+    }
+
+    /// Reads `path`, analyses what changed, stores everything and the run. Throws `InputError` when
+    /// the path itself is unusable and `StoreError` when the database is.
+    public func analyze(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
+                        maxParagraphLength: Int = DocumentReader.defaultMaxParagraphLength,
+                        date: Date = RunClock.now(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                        started: Date = Date()) throws -> Outcome {
+        let reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes, maxParagraphLength: maxParagraphLength)
+        let entries = try reader.entries()
+        let lexicon = analyzer.lexicon
+        let state = try StoreState(store: store, lexiconFiles: lexiconFiles, lexiconHash: lexicon.hash)
+
+        // 1. What is there, and what changed (files with their stored size and mtime are not read).
+        var found: [Found] = []
+        var failures: [InputError] = []
+        var failedEntries: Set<String> = []
+        var seen: Set<String> = []
+        forEachBatch(entries, threads: threads, { self.scan($0, reader: reader, state: state) }) { index, items in
+            for item in items {
+                switch item {
+                case .success(var document):
+                    guard seen.insert(document.id).inserted else {
+                        failures.append(InputError(path: entries[index].id, reason: "duplicate document id \"\(document.id)\"; skipped"))
+                        continue
+                    }
+                    document.plan = state.plan(document)
+                    found.append(Found(id: document.id, entry: index, contentHash: document.contentHash, stamp: document.stamp,
+                                       needsStamp: document.needsStamp, plan: document.plan))
+                case .failure(let error):
+                    failures.append(error)
+                    failedEntries.insert(entries[index].id)
+                }
+            }
+        }
+
+        // 2. Stamps of unchanged documents, and documents no longer there.
+        var stamps: [String: FileStamp] = [:]
+        var present: [String] = []
+        for document in found where document.plan != .analyse && document.needsStamp {
+            if let stamp = document.stamp { stamps[document.id] = stamp } else { present.append(document.id) }
+        }
+        if !stamps.isEmpty { try store.updateFileStamps(stamps) }
+        if !present.isEmpty { try store.markPresent(present) }
+        let foundIDs = Set(found.map(\.id))
+        let missing = state.documents.values.filter { !$0.missing && !foundIDs.contains($0.id) && !failedEntries.contains($0.id) }
+            .map(\.id).sorted()
+        if !missing.isEmpty { try store.markMissing(missing) }
+
+        // 3. Stored documents, before the run begins (beginning a run with the previous run's id
+        //    replaces it, stances and all). A reused document whose stored stances carry corrections,
+        //    or lost statements to one, is re-scored: the corrections are applied afresh below.
+        var results: [String: DocumentResult] = [:]
+        var rescored: [String] = []
+        var resegmented = 0
+        let stale = try state.previous.map { try store.documentsWithStatementsOutsideRun(runID: $0.runID) } ?? []
+        let toReuse = found.filter { $0.plan == .reuse }.map(\.id)
+        var reuseAgain: [String] = []
+        for batch in toReuse.chunked(CorpusAnalyzer.batchSize) {
+            let stored = try store.loadDocumentAnalyses(ids: batch, stancesFromRun: state.previous?.runID)
+            for (document, result) in zip(stored, parallelMap(stored, threads: threads, { Self.reused($0) })) {
+                if stale.contains(document.state.id) || document.stances.contains(where: { $0.evidence.contains { $0.rule == CorrectionApplier.rule } }) {
+                    reuseAgain.append(document.state.id)
+                } else {
+                    results[document.state.id] = result
+                }
+            }
+        }
+        let toRescore = found.filter { $0.plan == .rescore }.map(\.id) + reuseAgain
+
+        // 4. The run, then the documents to analyse, one transaction per batch.
+        let contentHashes = found.map(\.contentHash)
+        let runInfo = RunInfo(runID: CorpusAnalyzer.runID(lexiconHash: lexicon.hash, contentHashes: contentHashes),
+                              lexiconHash: lexicon.hash, toolVersion: stanceVersion, analysisDate: RunClock.iso8601(date))
+        try store.beginRun(runInfo, startedAt: started)
+        var analysed: [String] = []
+        let toAnalyse = Dictionary(grouping: found.filter { $0.plan == .analyse }, by: \.entry)
+        for batch in toAnalyse.keys.sorted().chunked(CorpusAnalyzer.batchSize) {
+            let items = parallelMap(batch, threads: threads) { index -> [Result<DocumentAnalysis, InputError>] in
+                let wanted = Set(toAnalyse[index]!.map(\.id))
+                let isLines = entries[index].url.pathExtension.lowercased() == "jsonl"
+                return reader.read(entries[index]).compactMap { item in
+                    switch item {
+                    case .success(let document): wanted.contains(document.id) ? .success(self.analyzer.pipeline.analyze(document)) : nil
+                    // A bad line of a JSON Lines file was reported by the scan already.
+                    case .failure(let error): isLines ? nil : .failure(error)
+                    }
+                }
+            }
+            var analyses: [DocumentAnalysis] = []
+            var files: [String: FileStamp] = [:]
+            for (index, entryItems) in zip(batch, items) {
+                let stampByID = Dictionary(toAnalyse[index]!.map { ($0.id, $0.stamp) }, uniquingKeysWith: { a, _ in a })
+                for item in entryItems {
+                    switch item {
+                    case .success(let analysis):
+                        analyses.append(analysis)
+                        if let stamp = stampByID[analysis.document.id] ?? nil { files[analysis.document.id] = stamp }
+                    case .failure(let error):
+                        failures.append(error)
+                    }
+                }
+                // A wanted article no longer there (the file changed while the run read it).
+                let got = Set(entryItems.compactMap { try? $0.get().document.id })
+                let failed = entryItems.contains { if case .failure = $0 { true } else { false } }
+                for document in toAnalyse[index]! where !failed && !got.contains(document.id) {
+                    failures.append(InputError(path: entries[index].id, reason: "article \"\(document.id)\" disappeared while the run read it"))
+                }
+            }
+            try store.saveDocuments(analyses, files: files, runID: runInfo.runID)
+            for analysis in analyses {
+                results[analysis.document.id] = analysis.result
+                analysed.append(analysis.document.id)
+            }
+        }
+
+        // 5. Stored statements scored again.
+        for batch in toRescore.chunked(CorpusAnalyzer.batchSize) {
+            let stored = try store.loadDocumentAnalyses(ids: batch)
+            let scored = parallelMap(stored, threads: threads) { self.rescore($0) }
+            for (document, (result, segmented)) in zip(stored, scored) {
+                results[document.state.id] = result
+                rescored.append(document.state.id)
+                if segmented { resegmented += 1 }
+            }
+        }
+
+        // 6. Aggregate in reading order, apply the corrections, store the run, read it back.
+        let documents = found.compactMap { results[$0.id] }
+        let aggregated = analyzer.aggregate(documents, date: date)
+        let corrections = try store.corrections()
+        let result = CorrectionApplier.apply(corrections, to: aggregated, aggregator: analyzer.aggregator).result
+        let duration = Date().timeIntervalSince(started)
+        let reusedCount = documents.count - analysed.count
+        try store.finishRun(result, stats: RunStats(analysed: analysed.count, reused: reusedCount, failed: failures.count,
+                                                    durationSeconds: duration),
+                            lexiconFiles: lexiconFiles)
+        guard let report = try StoredReport.load(store: store, runID: result.run.runID) else {
+            throw StoreError.unknownRun(path: store.path, runID: result.run.runID)
+        }
+        return Outcome(report: report, analysed: analysed, reused: reusedCount, rescored: rescored.filter { results[$0] != nil },
+                       resegmented: resegmented, failures: failures, missing: missing, lexiconChange: state.change,
+                       durationSeconds: Date().timeIntervalSince(started))
+    }
+
+    // MARK: - Per document
+
+    /// A document found by the scan, before planning.
+    struct Scanned {
+        let id: String
+        let contentHash: String
+        let metadata: StoredMetadata
+        let stamp: FileStamp?
+        var needsStamp: Bool
+        var plan: Plan = .analyse
+    }
+
+    /// The documents of one input entry: a text file with its stored size and mtime is not read.
+    private func scan(_ entry: DocumentReader.Entry, reader: DocumentReader, state: StoreState) -> [Result<Scanned, InputError>] {
+        let isLines = entry.url.pathExtension.lowercased() == "jsonl"
+        var stamp: FileStamp?
+        if !isLines {
+            stamp = FileStamps.stamp(of: entry.url.path)
+            if let stamp, let stored = state.documents[entry.id], stored.size == stamp.size, stored.mtime == stamp.mtime {
+                return [.success(Scanned(id: entry.id, contentHash: stored.contentHash,
+                                         metadata: state.metadata[entry.id] ?? StoredMetadata(title: nil, date: nil, source: nil, url: nil),
+                                         stamp: stamp, needsStamp: stored.missing))]
+            }
+        }
+        return reader.read(entry).map { item in
+            item.map { document in
+                var needsStamp = false
+                if let stored = state.documents[document.id] {
+                    needsStamp = stored.missing
+                    if let stamp, stamp.size != stored.size || stamp.mtime != stored.mtime { needsStamp = true }
+                }
+                return Scanned(id: document.id, contentHash: document.contentHash,
+                               metadata: StoredMetadata(title: document.title, date: document.date, source: document.source,
+                                                        url: document.url),
+                               stamp: stamp, needsStamp: needsStamp)
+            }
+        }
+    }
+
+    /// A stored document with the previous run's stances, as aggregation takes it.
+    static func reused(_ stored: StoredDocument) -> DocumentResult {
+        var result = stored.analysis.result
+        result.stances = stored.stances
+        return result
+    }
+
+    /// A stored document's statements scored again; true when its sentences had to be segmented.
+    private func rescore(_ stored: StoredDocument) -> (DocumentResult, Bool) {
+        var analysis = stored.analysis
+        var segmented = false
+        if analysis.statements.contains(where: { $0.rule == "participle_frame" }) {
+            let sentences = analyzer.pipeline.segmenter.segment(stored.document).sentences
+            analysis = DocumentAnalysis(document: analysis.document, paragraphs: [], sentences: sentences, quotations: [],
+                                        statements: analysis.statements, speakers: analysis.speakers,
+                                        disagreements: analysis.disagreements)
+            segmented = true
+        }
+        analysis.stances = analyzer.pipeline.stanceScorer.score(analysis)
+        return (analysis.result, segmented)
+    }
+
+    // MARK: - Batches
+
+    /// Scans entries in parallel batches and hands each entry's results over in reading order.
+    private func forEachBatch<T>(_ entries: [DocumentReader.Entry], threads: Int, _ work: @escaping (DocumentReader.Entry) -> T,
+                                 _ body: (Int, T) -> Void) {
+        var start = 0
+        while start < entries.count {
+            let end = min(start + CorpusAnalyzer.batchSize, entries.count)
+            let values = parallelMap(Array(start..<end), threads: threads) { work(entries[$0]) }
+            for (offset, value) in values.enumerated() { body(start + offset, value) }
+            start = end
+        }
+    }
+
+    private func parallelMap<T, U>(_ items: [T], threads: Int, _ transform: @escaping (T) -> U) -> [U] {
+        let slots = ResultSlots<U>(count: items.count)
+        let work = { (i: Int) in slots.set(i, transform(items[i])) }
+        if threads <= 1 || items.count <= 1 {
+            for i in items.indices { work(i) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: items.count, execute: work)
+        }
+        return slots.values
+    }
+}
+
+/// What the database knew before the run: the documents, the runs, and the lexicon change since
+/// the previous finished run. Read once; the planning of every document consults it.
+final class StoreState: @unchecked Sendable {
+    let documents: [String: StoredDocumentState]
+    let metadata: [String: StoredMetadata]
+    let runs: [String: RunRecord]
+    let previous: RunRecord?
+    /// The previous finished run's documents and their content hashes.
+    let previousDocuments: [String: String]
+    let change: LexiconChange?
+    let lexiconHash: String
+
+    init(store: CorpusStore, lexiconFiles: [LexiconFile], lexiconHash: String) throws {
+        documents = Dictionary(try store.documentStates().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        metadata = documents.isEmpty ? [:] : try store.documentMetadata()
+        let all = try store.runs()
+        runs = Dictionary(all.map { ($0.runID, $0) }, uniquingKeysWith: { a, _ in a })
+        previous = all.first { $0.isFinished }
+        self.lexiconHash = lexiconHash
+        if let previous {
+            previousDocuments = try store.runDocumentHashes(runID: previous.runID)
+            if previous.toolVersion != stanceVersion {
+                change = LexiconChange(stage: .attribution, changed: ["(stance \(previous.toolVersion) -> \(stanceVersion))"])
+            } else if previous.lexiconHash == lexiconHash {
+                change = LexiconChange(stage: .nothing, changed: [])
+            } else {
+                let files = try store.lexiconFiles(runID: previous.runID)
+                change = files.isEmpty ? LexiconChange(stage: .attribution, changed: ["(lexicon files not stored)"])
+                    : LexiconChange.between(files, lexiconFiles)
+            }
+        } else {
+            previousDocuments = [:]
+            change = nil
+        }
+    }
+
+    func plan(_ document: IncrementalAnalyzer.Scanned) -> IncrementalAnalyzer.Plan {
+        guard let stored = documents[document.id], stored.contentHash == document.contentHash,
+              metadata[document.id] == document.metadata else { return .analyse }
+        let producer = stored.analysedAtRun.flatMap { runs[$0] }
+        let inPrevious = previous != nil && previousDocuments[document.id] == stored.contentHash
+        if let producer, producer.lexiconHash == lexiconHash, producer.toolVersion == stanceVersion {
+            // Statements made with exactly this lexicon; the previous run's stances fit them when
+            // it scored this text with the same stance lexicons.
+            if inPrevious, let change, change.stage <= .aggregation { return .reuse }
+            return .rescore
+        }
+        // Statements as the previous finished run used them (it produced or reused them).
+        if inPrevious, producer.map(\.isFinished) ?? true, let change, change.stage < .attribution {
+            return change.stage == .stance ? .rescore : .reuse
+        }
+        return .analyse
+    }
+}
+
+/// Size and modification time of a file, links followed.
+enum FileStamps {
+    static func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let mtime = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+        #else
+        let mtime = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        #endif
+        return FileStamp(size: Int(info.st_size), mtime: mtime)
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import StanceCore
+
+/// Small read queries the incremental analysis and the database commands need.
+extension CorpusStore {
+    /// A run's documents and the content hash each had in it (`run_documents`), by id.
+    public func runDocumentHashes(runID: String) throws -> [String: String] {
+        try read { db in
+            var hashes: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT document_id, content_hash FROM run_documents WHERE run_id = ?",
+                                        arguments: [runID]) {
+                hashes[row["document_id"]] = row["content_hash"]
+            }
+            return hashes
+        }
+    }
+
+    /// Documents with a stored statement that the run does not hold (a correction took it out, or
+    /// the document was analysed again since): the run's stances of them cannot be reused as they are.
+    public func documentsWithStatementsOutsideRun(runID: String) throws -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT s.document_id FROM statements s
+                WHERE NOT EXISTS (SELECT 1 FROM run_statements r WHERE r.run_id = ? AND r.statement_id = s.statement_id)
+                """, arguments: [runID]))
+        }
+    }
+
+    /// The metadata stored with each document (`title`, `date`, `source`, `url`), by id: a JSON
+    /// Lines article whose text is unchanged but whose metadata changed must be stored again.
+    public func documentMetadata() throws -> [String: StoredMetadata] {
+        try read { db in
+            var metadata: [String: StoredMetadata] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, title, date, source, url FROM documents") {
+                metadata[row["id"]] = StoredMetadata(title: row["title"], date: row["date"], source: row["source"], url: row["url"])
+            }
+            return metadata
+        }
+    }
+
+    /// One statement as currently stored (its document-level speaker), nil when no statement has the id.
+    public func statement(id: String) throws -> StanceCore.Statement? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.statementColumns) FROM statements WHERE statement_id = ?", arguments: [id])
+                .map { try statement($0, speaker: nil) }
+        }
+    }
+
+    /// The topics a run scored, in its order.
+    public func topics(runID: String) throws -> [TopicSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT topic, label, target FROM run_topics WHERE run_id = ? ORDER BY ord", arguments: [runID])
+                .map { TopicSummary(id: $0["topic"], label: $0["label"], target: $0["target"]) }
+        }
+    }
+
+    /// How many documents are stored, and how many of them are marked missing.
+    public func documentCounts() throws -> (stored: Int, missing: Int) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(sum(missing), 0) AS m FROM documents")
+            return (row?["n"] ?? 0, row?["m"] ?? 0)
+        }
+    }
+}
+
+/// A document's metadata as stored.
+public struct StoredMetadata: Sendable, Hashable {
+    public let title: String?
+    public let date: String?
+    public let source: String?
+    public let url: String?
+
+    public init(title: String?, date: String?, source: String?, url: String?) {
+        self.title = title
+        self.date = date
+        self.source = source
+        self.url = url
+    }
+}
