@@ -91,25 +91,34 @@ public enum LexiconLoader {
             log.error(.missing, "lexicon folder not found: \(directory.path)", at: root)
             return nil
         }
-        var paths: [String] = []
-        var visited: Set<String> = []
         do {
-            try collect(directory.path, prefix: "", visited: &visited, into: &paths)
+            return try filePaths(in: directory).compactMap(classify)
         } catch {
             log.error(.missing, "cannot read lexicon folder \(directory.path): \(error.localizedDescription)", at: root)
             return nil
         }
-        return paths.sorted(by: LexiconPath.precedes).compactMap { path in
-            let parts = path.split(separator: "/")
-            if path.hasSuffix(".tsv") {
-                return LexiconFile(path: path, kind: .wordList(name: String(path.dropLast(".tsv".count))))
-            }
-            guard path.hasSuffix(".yaml") else { return nil }
-            if path == "settings.yaml" { return LexiconFile(path: path, kind: .settings) }
-            if parts.count == 2 && parts[0] == "topics" { return LexiconFile(path: path, kind: .topic) }
-            if parts.count == 2 && parts[0] == "speakers" { return LexiconFile(path: path, kind: .speakers) }
-            return nil
+    }
+
+    /// The relative paths of every file a load reads (`*.tsv` anywhere, `settings.yaml`,
+    /// `topics/*.yaml`, `speakers/*.yaml`), in the byte order `lexicon_hash` covers them. The
+    /// store keeps exactly these files with each run.
+    public static func filePaths(in directory: URL) throws -> [String] {
+        var paths: [String] = []
+        var visited: Set<String> = []
+        try collect(directory.path, prefix: "", visited: &visited, into: &paths)
+        return paths.filter { classify($0) != nil }.sorted(by: LexiconPath.precedes)
+    }
+
+    private static func classify(_ path: String) -> LexiconFile? {
+        let parts = path.split(separator: "/")
+        if path.hasSuffix(".tsv") {
+            return LexiconFile(path: path, kind: .wordList(name: String(path.dropLast(".tsv".count))))
         }
+        guard path.hasSuffix(".yaml") else { return nil }
+        if path == "settings.yaml" { return LexiconFile(path: path, kind: .settings) }
+        if parts.count == 2 && parts[0] == "topics" { return LexiconFile(path: path, kind: .topic) }
+        if parts.count == 2 && parts[0] == "speakers" { return LexiconFile(path: path, kind: .speakers) }
+        return nil
     }
 
     /// Every file below `folder`, as paths relative to the lexicon folder. Hidden files and folders

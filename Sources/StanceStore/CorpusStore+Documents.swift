@@ -224,9 +224,12 @@ extension CorpusStore {
 
     private func stances(of documentID: String, run runID: String, _ db: Database) throws -> [StatementStance] {
         let select = try db.cachedStatement(sql: """
-            SELECT \(Self.stanceColumns) FROM stances JOIN statements USING (statement_id)
-            WHERE stances.run_id = ? AND statements.document_id = ? ORDER BY stances.ord
+            SELECT \(Self.stanceColumns) FROM statements CROSS JOIN stances
+                ON stances.run_id = ? AND stances.statement_id = statements.statement_id
+            WHERE statements.document_id = ? ORDER BY stances.ord
             """)
+        // CROSS JOIN keeps this order: the document's statements by index, then each one's stances
+        // by primary key. Otherwise SQLite may walk all of the run's stances for every document.
         return try mapRows(Row.fetchCursor(select, arguments: [runID, documentID])) { try stance($0) }
     }
 

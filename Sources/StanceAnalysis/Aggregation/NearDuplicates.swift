@@ -14,8 +14,13 @@ import StanceCore
 /// - they share most statements: more than half of each document's statements have their words
 ///   (folded, punctuation ignored) in the other. Two articles that merely look alike (the same
 ///   site chrome, the same template) do not quote the same people saying the same words.
-///   Two documents without any statement are grouped on the fingerprint alone (nothing of theirs
-///   is counted anyway).
+///   A document without statements is never grouped: nothing of it counts anyway.
+///
+/// Candidate pairs come from the statements, not the fingerprints (articles built on one template
+/// can all be within a few bits of one another): a pair sharing more than half of each one's
+/// statements shares one of the rarer half of each (prefix filtering, as in set-similarity joins),
+/// so only documents that share such a statement are compared. The cost grows with the corpus,
+/// not with its square.
 ///
 /// A group is every document tied to another by such a pair. Its canonical document is the
 /// earliest: by date (documents with a date first), then by id. A copy's statement is left out of
@@ -52,10 +57,21 @@ public struct NearDuplicates: Sendable {
             keysByDocument[statement.documentID, default: []].append((statement.id, Self.key(statement.text)))
         }
         let prints = documents.map { UInt64($0.fingerprint, radix: 16) }
+        // Statement words as numbers, each document's as a sorted list without repeats: pairs are
+        // compared by merging two short integer lists.
+        var numbers: [String: Int] = [:]
+        let keySets: [[Int]] = documents.map { document in
+            Array(Set((keysByDocument[document.id] ?? []).map { statement in
+                if let number = numbers[statement.key] { return number }
+                numbers[statement.key] = numbers.count
+                return numbers.count - 1
+            })).sorted()
+        }
 
-        // Candidates through the pigeonhole principle: two fingerprints within `maxDistance` bits
-        // agree exactly on at least one of `maxDistance + 1` bands of bits.
-        let bands = Self.maxDistance + 1
+        // Each document's rarer half of its statements (by how many documents have them, then by
+        // number): two documents that share more than half of each one's statements share one of these.
+        var frequency = [Int](repeating: 0, count: numbers.count)
+        for keys in keySets { for key in keys { frequency[key] += 1 } }
         var index: [Int: [Int]] = [:]
         var parent = Array(documents.indices)
         func root(_ i: Int) -> Int {
@@ -66,28 +82,20 @@ public struct NearDuplicates: Sendable {
             }
             return i
         }
-        var keySets: [Int: Set<String>] = [:]
-        func keys(_ i: Int) -> Set<String> {
-            if let cached = keySets[i] { return cached }
-            let set = Set((keysByDocument[documents[i].id] ?? []).map(\.key))
-            keySets[i] = set
-            return set
-        }
-        for (i, print) in prints.enumerated() {
-            guard let print else { continue }
-            let slots = (0..<bands).map { $0 << 32 | Int(Self.band(print, $0, of: bands)) }
-            for (k, slot) in slots.enumerated() {
-                for j in index[slot] ?? [] {
-                    guard let other = prints[j] else { continue }
-                    // Each pair once: at the first band the two agree on.
-                    if (0..<k).contains(where: { Self.band(other, $0, of: bands) == Self.band(print, $0, of: bands) }) { continue }
-                    guard (print ^ other).nonzeroBitCount <= Self.maxDistance,
-                          Self.shareMostStatements(keys(i), keys(j)) else { continue }
-                    let (a, b) = (root(i), root(j))
-                    if a != b { parent[max(a, b)] = min(a, b) }
-                }
+        for i in documents.indices where !keySets[i].isEmpty {
+            let ordered = keySets[i].sorted { (frequency[$0], $0) < (frequency[$1], $1) }
+            var candidates: Set<Int> = []
+            for key in ordered.prefix((ordered.count + 1) / 2) {
+                candidates.formUnion(index[key] ?? [])
+                index[key, default: []].append(i)
             }
-            for slot in slots { index[slot, default: []].append(i) }
+            guard let print = prints[i] else { continue }
+            for j in candidates.sorted() {
+                guard let other = prints[j], (print ^ other).nonzeroBitCount <= Self.maxDistance,
+                      Self.shareMostStatements(keySets[i], keySets[j]) else { continue }
+                let (a, b) = (root(i), root(j))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
         }
 
         var members: [Int: [Int]] = [:]
@@ -127,10 +135,21 @@ public struct NearDuplicates: Sendable {
         Folding.fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
 
-    static func shareMostStatements(_ a: Set<String>, _ b: Set<String>) -> Bool {
-        if a.isEmpty && b.isEmpty { return true }
+    /// More than half of each sorted, repeat-free list is in the other.
+    static func shareMostStatements(_ a: [Int], _ b: [Int]) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
-        let common = a.intersection(b).count
+        var (i, j, common) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
         return 2 * common > a.count && 2 * common > b.count
     }
 
@@ -141,13 +160,6 @@ public struct NearDuplicates: Sendable {
         case (nil, .some): return false
         default: return a.id < b.id
         }
-    }
-
-    /// Band `k` of `count` nearly equal bands of the 64 bits.
-    static func band(_ value: UInt64, _ k: Int, of count: Int) -> UInt64 {
-        let start = 64 * k / count, end = 64 * (k + 1) / count
-        let width = UInt64(end - start)
-        return (value >> UInt64(start)) & ((1 << width) - 1)
     }
 }
 

@@ -15,8 +15,10 @@ public struct OutputWriter: Sendable {
         self.groupings = groupings
     }
 
-    /// Writes every table, the `--by` breakdowns (positions computed by `grouped`) and the report.
-    public func write(_ result: CorpusResult, grouped: (PositionGrouping) -> [Position] = { _ in [] }) throws {
+    /// Writes every table, the `--by` breakdowns (positions computed by `grouped`), the charts and
+    /// the report (`markdown`, or the report rendered from the result).
+    public func write(_ result: CorpusResult, grouped: (PositionGrouping) -> [Position] = { _ in [] },
+                      markdown: String? = nil) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for format in TableFormat.all {
             try AtomicFile.write(format.build(result).bytes(profile), to: directory.appendingPathComponent(format.fileName))
@@ -25,6 +27,6 @@ public struct OutputWriter: Sendable {
             let table = Tables.groupedPositions(grouped(grouping), by: grouping, run: result.run)
             try AtomicFile.write(table.bytes(profile), to: directory.appendingPathComponent(grouping.fileName))
         }
-        try ReportWriter.write(result, to: directory)
+        try ReportWriter.write(result, to: directory, markdown: markdown)
     }
 }

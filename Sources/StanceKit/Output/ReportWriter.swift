@@ -4,12 +4,13 @@ import StanceReports
 
 /// Writes `report.md` and one chart per topic under `charts/`, each atomically.
 enum ReportWriter {
-    static func write(_ result: CorpusResult, to directory: URL) throws {
+    static func write(_ result: CorpusResult, to directory: URL, markdown: String? = nil) throws {
         for topic in result.topics {
             let positions = result.positions.filter { $0.topic == topic.id && $0.group == nil }
             try AtomicFile.write(PositionChart.render(topic: topic, positions: positions),
                                  to: directory.appendingPathComponent(PositionChart.relativePath(for: topic.id)))
         }
-        try AtomicFile.write(MarkdownReport.render(result, options: .init()), to: directory.appendingPathComponent("report.md"))
+        try AtomicFile.write(markdown ?? MarkdownReport.render(result, options: .init()),
+                             to: directory.appendingPathComponent("report.md"))
     }
 }

@@ -259,7 +259,8 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         var stamp: FileStamp?
         if !isLines {
             stamp = FileStamps.stamp(of: entry.url.path)
-            if let stamp, let stored = state.documents[entry.id], stored.size == stamp.size, stored.mtime == stamp.mtime {
+            if entry.problem == nil, let stamp, stamp.size <= reader.maxFileBytes, let stored = state.documents[entry.id],
+               stored.size == stamp.size, stored.mtime == stamp.mtime {
                 return [.success(Scanned(id: entry.id, contentHash: stored.contentHash,
                                          metadata: state.metadata[entry.id] ?? StoredMetadata(title: nil, date: nil, source: nil, url: nil),
                                          stamp: stamp, needsStamp: stored.missing))]

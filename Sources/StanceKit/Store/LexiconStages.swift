@@ -1,6 +1,7 @@
 import Foundation
 import StanceCore
 import StanceStore
+import StanceLexicon
 
 /// The lexicon files a run is stored with, and which analysis stages a change between two sets of
 /// them touches (`Lexicons/README.md`, "Which file feeds which stage").
@@ -9,10 +10,7 @@ public enum LexiconFiles {
     /// `settings.yaml`, `topics/*.yaml`, `speakers/*.yaml`. Hidden entries are skipped; links are
     /// followed, no real folder twice. Ordered by path bytes.
     public static func read(directory: URL) throws -> [LexiconFile] {
-        var paths: [String] = []
-        var visited: Set<String> = []
-        try collect(directory.path, prefix: "", visited: &visited, into: &paths)
-        return try paths.filter(isLexiconFile).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { path in
+        try LexiconLoader.filePaths(in: directory).map { path in
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
                 throw OutputError(path: directory.appendingPathComponent(path).path, reason: "cannot read lexicon file")
             }
@@ -27,27 +25,6 @@ public enum LexiconFiles {
             input += Array(file.path.utf8) + [0] + file.bytes + [0]
         }
         return SHA256.hex(of: input)
-    }
-
-    static func isLexiconFile(_ path: String) -> Bool {
-        let parts = path.split(separator: "/")
-        if path.hasSuffix(".tsv") { return true }
-        guard path.hasSuffix(".yaml") else { return false }
-        return path == "settings.yaml" || (parts.count == 2 && (parts[0] == "topics" || parts[0] == "speakers"))
-    }
-
-    private static func collect(_ folder: String, prefix: String, visited: inout Set<String>, into paths: inout [String]) throws {
-        guard visited.insert(URL(fileURLWithPath: folder).resolvingSymlinksInPath().path).inserted else { return }
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !name.hasPrefix(".") {
-            let full = folder + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                try collect(full, prefix: prefix + name + "/", visited: &visited, into: &paths)
-            } else {
-                paths.append(prefix + name)
-            }
-        }
     }
 }
 

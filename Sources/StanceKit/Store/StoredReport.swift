@@ -150,20 +150,7 @@ public struct StoredReportWriter: Sendable {
     }
 
     public func write(_ report: StoredReport) throws {
-        let result = report.result
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for format in TableFormat.all {
-            try AtomicFile.write(format.build(result).bytes(profile), to: directory.appendingPathComponent(format.fileName))
-        }
-        for grouping in groupings {
-            let table = Tables.groupedPositions(report.groupedPositions(by: grouping), by: grouping, run: result.run)
-            try AtomicFile.write(table.bytes(profile), to: directory.appendingPathComponent(grouping.fileName))
-        }
-        for topic in result.topics {
-            let positions = result.positions.filter { $0.topic == topic.id && $0.group == nil }
-            try AtomicFile.write(PositionChart.render(topic: topic, positions: positions),
-                                 to: directory.appendingPathComponent(PositionChart.relativePath(for: topic.id)))
-        }
-        try AtomicFile.write(report.markdown(), to: directory.appendingPathComponent("report.md"))
+        try OutputWriter(directory: directory, profile: profile, groupings: groupings)
+            .write(report.result, grouped: { report.groupedPositions(by: $0) }, markdown: report.markdown())
     }
 }
