@@ -16,6 +16,7 @@
 #   --scratch DIR       scratch folder (default $STANCE_BENCH_DIR or /tmp/stance-bench)
 #   --no-vader          skip vaderSentiment (otherwise installed into a venv under the scratch folder)
 #   --max-rss-mb N      stop a run whose resident memory exceeds N MB (default: half of the machine's memory)
+#   --timeout-s N       stop a run that takes longer than N seconds (default 1800)
 #   --no-build          reuse the binaries of the last build (with --snapshot: the last copy too)
 #   --report FILE       only print the tables of an earlier results file (several: FILE1,FILE2)
 #   --generate-only     only build and generate the corpora
@@ -30,6 +31,7 @@ RUNS="wc,stance-2,stance-rerun,stance-1,library,vader"
 REPEAT=1
 SNAPSHOT=0
 VADER=1
+TIMEOUT_S=1800
 MAX_RSS_MB=$(awk '/MemTotal/ { printf "%d", $2 / 2000 }' /proc/meminfo 2>/dev/null || echo 8000)
 REPORT_ONLY=""
 GENERATE_ONLY=0
@@ -45,10 +47,11 @@ while [ $# -gt 0 ]; do
     --scratch) SCRATCH="$2"; shift ;;
     --no-vader) VADER=0 ;;
     --max-rss-mb) MAX_RSS_MB="$2"; shift ;;
+    --timeout-s) TIMEOUT_S="$2"; shift ;;
     --report) REPORT_ONLY="$2"; shift ;;
     --generate-only) GENERATE_ONLY=1 ;;
     --no-build) NO_BUILD=1 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 64 ;;
   esac
   shift
@@ -90,12 +93,17 @@ build() {
   echo "run.sh: cannot build $1; see $SCRATCH/build-$1.log" >&2
   exit 2
 }
+BIN=$(swift build -c release --package-path "$PKG" --show-bin-path)
 if [ "$NO_BUILD" -eq 0 ]; then
   log "building stance-bench and stance (release) in $PKG"
   build stance-bench
   build stance
+  # What the binaries were built from (a later --no-build run reports this, not the tree of its day).
+  built=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git -C "$REPO" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || built="$built + uncommitted changes"
+  if [ "$SNAPSHOT" -eq 1 ]; then built="$built (snapshot copy)"; fi
+  echo "$built, built $(date '+%Y-%m-%d %H:%M')" >"$BIN/stance-bench.build-info"
 fi
-BIN=$(swift build -c release --package-path "$PKG" --show-bin-path)
 BENCH="$BIN/stance-bench"
 STANCE="$BIN/stance"
 
@@ -171,9 +179,7 @@ STAMP=$(date +%Y%m%d-%H%M%S)
 RESULTS="$SCRATCH/results-$STAMP.tsv"
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//')
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
-commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
-git -C "$REPO" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || commit="$commit + uncommitted changes"
-[ "$SNAPSHOT" -eq 1 ] && commit="$commit (snapshot copy)"
+commit=$(cat "$BIN/stance-bench.build-info" 2>/dev/null || echo "unknown (built outside run.sh)")
 floor=$("$BENCH" exec -- true | tr '\t' '\n' | grep '^maxrss_kb=' | cut -d= -f2)
 printf 'meta=1\tmachine=%s cores, %s, %s\tcommit=%s\trepeat=%s\trss_floor_kb=%s\n' "$(nproc)" "$cpu" "$mem" "$commit" "$REPEAT" "$floor" >"$RESULTS"
 ln -sf "$RESULTS" "$SCRATCH/results-latest.tsv"
@@ -188,7 +194,7 @@ record() {
 
 measure() {  # OUTFILE ERRFILE CMD... -> prints exec's fields
   local out=$1 err=$2; shift 2
-  "$BENCH" exec --max-rss-mb "$MAX_RSS_MB" --stdout "$out" --stderr "$err" -- "$@"
+  "$BENCH" exec --max-rss-mb "$MAX_RSS_MB" --timeout-s "$TIMEOUT_S" --stdout "$out" --stderr "$err" -- "$@"
 }
 
 # Statements and database size of one `stance analyze` run in WORK (its cwd) with output OUT.
@@ -217,7 +223,7 @@ run_stance() {  # name run work [taskset prefix...]
   fields=$(cd "$work" && measure /dev/null "$err" "$@" "$STANCE" analyze "$CORPUS_DIR" --out "$work/out" --lexicons "$LEXICONS")
   record "$name" "$run" "$fields" "$(stance_fields "$err" "$work")" "load=$load"
   log "  $run: $(echo "$fields" | cut -f1,4,5) $(grep -oE '[0-9]+ statements' "$err" | tail -1 || true)"
-  if grep -q 'killed=memory' <<<"$fields"; then log "  $run stopped: over --max-rss-mb $MAX_RSS_MB"; fi
+  if grep -q 'killed=' <<<"$fields"; then log "  $run stopped ($(grep -o 'killed=[a-z]*' <<<"$fields")): --max-rss-mb $MAX_RSS_MB, --timeout-s $TIMEOUT_S"; fi
 }
 
 mkdir -p "$SCRATCH/logs" "$SCRATCH/work"

@@ -76,7 +76,7 @@ func reportCommand(_ args: [String]) -> Int32 {
     print("")
     print("== stance benchmark (issue 11) — release build, warm page cache; MB = 10^6 bytes; times are medians of \(meta["repeat"] ?? "1") run(s)")
     if let machine = meta["machine"] { print("   machine: \(machine)") }
-    if let commit = meta["commit"] { print("   main package: \(commit)") }
+    if let commit = meta["commit"] { print("   binaries built from: \(commit)") }
     print("")
 
     // Table 1: every run.
@@ -201,7 +201,11 @@ func reportCommand(_ args: [String]) -> Int32 {
         guard let sm = s(corpus, "stance-2"), let st = sm.med("statements"), let sec = sm.seconds, sec > 0 else { continue }
         let stored = sm.first["db_bytes"].flatMap { Int($0) } ?? 0
         let rate = st / sec
-        targets.add([">= 100,000 statements stored/s", corpus, grouped(rate) + "/s" + (stored > 0 ? "" : " (no database written)"),
+        // The store stage alone (library run): what SQLite itself takes per statement.
+        let storeOnly = s(corpus, "library").flatMap { lib in lib.med("store").flatMap { t in lib.med("statements").map { $0 / t } } }
+        let detail = storeOnly.map { "; \(grouped($0))/s in the store stage alone" } ?? ""
+        targets.add([">= 100,000 statements stored/s", corpus,
+                     grouped(rate) + "/s end to end" + detail + (stored > 0 ? "" : " (no database written)"),
                      stored == 0 ? "NOT MET (no SQLite output)" : (rate >= 100_000 ? "met" : "NOT MET")])
     }
     for corpus in corpora {

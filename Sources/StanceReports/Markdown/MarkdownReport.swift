@@ -21,6 +21,10 @@ public enum MarkdownReport {
     }
 
     /// Fixed section anchors, reserved so no topic or speaker anchor can take them.
+    /// How many contrasts and how many allied pairs a topic shows (the strongest); the CSV files
+    /// hold every pair.
+    public static let maxPairsPerTopic = 10
+
     static let fixedAnchors = ["contents", "in-brief", "documents", "speakers", "how-this-was-decided", "caveats"]
 
     public static func render(_ result: CorpusResult, options: Options = Options()) -> String {
@@ -211,9 +215,18 @@ struct ReportWriter {
         for contrast in contrasts(on: topic.id) {
             contrastBlock(contrast, topic: topic)
         }
-        let allies = Order.allies(result.allies.filter { $0.topic == topic.id })
+        let allContrasts = result.contrasts.filter { $0.topic == topic.id }.count
+        if allContrasts > MarkdownReport.maxPairsPerTopic {
+            lines += ["The \(MarkdownReport.maxPairsPerTopic) strongest of \(allContrasts) opposed pairs are shown; "
+                      + "`contrasts.csv` lists them all.", ""]
+        }
+        let allAllies = Order.allies(result.allies.filter { $0.topic == topic.id })
+        let allies = allAllies.prefix(MarkdownReport.maxPairsPerTopic)
         if !allies.isEmpty {
             lines += ["**On the same side.**", ""]
+            if allAllies.count > allies.count {
+                lines += ["The \(allies.count) strongest of \(allAllies.count) pairs; `allies.csv` lists them all.", ""]
+            }
             for alliance in allies {
                 lines.append("- \(speakerLink(alliance.speakerA)) and \(speakerLink(alliance.speakerB)): both "
                     + "\(alliance.label.rawValue) (strength \(plain(alliance.strength)))")
@@ -365,8 +378,11 @@ struct ReportWriter {
         String(repeating: "#", count: level) + " <a id=\"\(anchor)\"></a>" + text
     }
 
+    /// The strongest contrasts of a topic, at most `MarkdownReport.maxPairsPerTopic`: a corpus with
+    /// hundreds of speakers has tens of thousands of pairs, which belong in `contrasts.csv`, not in
+    /// a report someone reads.
     func contrasts(on topic: String) -> [Contrast] {
-        Order.contrasts(result.contrasts.filter { $0.topic == topic })
+        Array(Order.contrasts(result.contrasts.filter { $0.topic == topic }).prefix(MarkdownReport.maxPairsPerTopic))
     }
 
     /// The two speakers of a contrast in reading order: the one the articles quote first on the left.
