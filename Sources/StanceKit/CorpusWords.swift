@@ -126,22 +126,6 @@ public final class LexiconEntries: Sendable {
     }
 }
 
-/// A JSON object written key by key in the order given, numbers as every output writes them.
-struct JSONBuilder {
-    private var members: [String] = []
-
-    mutating func raw(_ key: String, _ json: String) { members.append(JSONLines.quoted(key) + ":" + json) }
-    mutating func string(_ key: String, _ value: String?) { raw(key, value.map(JSONLines.quoted) ?? "null") }
-    mutating func integer(_ key: String, _ value: Int?) { raw(key, value.map(String.init) ?? "null") }
-    mutating func number(_ key: String, _ value: Double?) {
-        raw(key, value.flatMap { $0.isFinite ? Number.format($0) : nil } ?? "null")
-    }
-    mutating func bool(_ key: String, _ value: Bool) { raw(key, value ? "true" : "false") }
-    mutating func array(_ key: String, _ elements: [String]) { raw(key, "[" + elements.joined(separator: ",") + "]") }
-
-    var text: String { "{" + members.joined(separator: ",") + "}" }
-}
-
 extension Document {
     /// The text of a range with line breaks and runs of white space made single spaces, for one-line displays.
     func flatText(_ range: TextRange) -> String {

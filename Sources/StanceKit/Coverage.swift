@@ -229,12 +229,12 @@ public final class CoverageAnalyzer {
 
     public func json(_ coverage: [TopicCoverage]) -> String {
         let topics = coverage.map { topic -> String in
-            var o = JSONBuilder()
+            var o = JSONObject()
             o.string("topic", topic.topicID)
             o.string("label", topic.label)
             o.integer("placed", topic.placed)
             o.array("none", topic.unscored.map { s in
-                var n = JSONBuilder()
+                var n = JSONObject()
                 n.string("statement_id", s.statementID)
                 n.string("document", s.document)
                 n.integer("paragraph", s.paragraph)
@@ -244,7 +244,7 @@ public final class CoverageAnalyzer {
                 return n.text
             })
             o.array("candidates", topic.candidates.map { c in
-                var n = JSONBuilder()
+                var n = JSONObject()
                 n.string("word", c.word)
                 n.integer("count", c.count)
                 n.integer("statements", c.statements)
@@ -252,7 +252,7 @@ public final class CoverageAnalyzer {
             })
             return o.text
         }
-        var root = JSONBuilder()
+        var root = JSONObject()
         root.integer("window", options.window)
         root.bool("stopwords", hasStopwords)
         root.array("topics", topics)

@@ -345,7 +345,7 @@ extension Explanation {
 
     /// The trail as one JSON object.
     public var json: String {
-        var root = JSONBuilder()
+        var root = JSONObject()
         switch input {
         case .text(let text): root.string("text", text)
         case .statement(let id): root.string("statement_id", id)
@@ -353,9 +353,9 @@ extension Explanation {
         root.string("document", document?.id)
         root.number("threshold", threshold)
         if let segmentation {
-            var seg = JSONBuilder()
+            var seg = JSONObject()
             seg.array("paragraphs", segmentation.paragraphs.map { p in
-                var o = JSONBuilder()
+                var o = JSONObject()
                 o.integer("paragraph", p.index)
                 o.string("role", p.role.rawValue)
                 o.integer("start", p.range.start)
@@ -363,7 +363,7 @@ extension Explanation {
                 return o.text
             })
             seg.array("sentences", segmentation.sentences.map { s in
-                var o = JSONBuilder()
+                var o = JSONObject()
                 o.integer("paragraph", s.paragraph)
                 o.integer("start", s.range.start)
                 o.integer("end", s.range.end)
@@ -371,7 +371,7 @@ extension Explanation {
                 return o.text
             })
             seg.array("quotations", segmentation.quotations.map { q in
-                var o = JSONBuilder()
+                var o = JSONObject()
                 o.integer("paragraph", q.paragraph)
                 o.integer("start", q.range.start)
                 o.integer("end", q.range.end)
@@ -414,7 +414,7 @@ extension StatementTrail {
     }
 
     var json: String {
-        var o = JSONBuilder()
+        var o = JSONObject()
         if let s = statement {
             o.string("statement_id", s.id)
             o.string("document", s.documentID)
@@ -423,7 +423,7 @@ extension StatementTrail {
             o.integer("end", s.range.end)
             o.string("kind", s.kind.rawValue)
             o.string("text", s.text)
-            var sp = JSONBuilder()
+            var sp = JSONObject()
             sp.string("name", s.speaker)
             sp.string("kind", s.speakerKind.rawValue)
             sp.string("mention", s.speakerMention)
@@ -492,12 +492,12 @@ extension TopicDecision {
     }
 
     var json: String {
-        var o = JSONBuilder()
+        var o = JSONObject()
         o.string("topic", topicID)
         o.string("label", label)
         o.string("placement", placement.rawValue)
         o.array("terms", terms.map { t in
-            var j = JSONBuilder()
+            var j = JSONObject()
             j.string("role", t.role)
             j.string("term", t.entry.term)
             j.string("file", t.entry.location.file)
@@ -507,7 +507,7 @@ extension TopicDecision {
             return j.text
         })
         o.array("rules", rules.map { r in
-            var j = JSONBuilder()
+            var j = JSONObject()
             j.string("rule", r.evidence.rule)
             j.string("file", r.evidence.location.file)
             j.integer("line", r.evidence.location.line)

@@ -119,7 +119,7 @@ public final class KeywordInContext {
 
     public static func jsonLines(_ hits: [KwicHit]) -> String {
         hits.map { h in
-            var o = JSONBuilder()
+            var o = JSONObject()
             o.string("document", h.document)
             o.integer("paragraph", h.paragraph)
             o.string("pre", h.pre)

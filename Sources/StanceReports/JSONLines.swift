@@ -134,26 +134,35 @@ public enum JSONLines {
 }
 
 /// An object written key by key, in the order the keys are added.
-struct JSONObject {
+/// One JSON object built member by member, keys in the order they are added (deterministic
+/// output). The one JSON writer of the project: JSONL records, `explain --format json`, workbench output.
+public struct JSONObject: Sendable {
     private var members: [String] = []
 
-    mutating func raw(_ key: String, _ json: String) {
+    public init() {}
+
+    public mutating func raw(_ key: String, _ json: String) {
         members.append(JSONLines.quoted(key) + ":" + json)
     }
 
-    mutating func string(_ key: String, _ value: String?) {
+    public mutating func string(_ key: String, _ value: String?) {
         raw(key, value.map(JSONLines.quoted) ?? "null")
     }
 
-    mutating func integer(_ key: String, _ value: Int) {
-        raw(key, String(value))
+    public mutating func integer(_ key: String, _ value: Int?) {
+        raw(key, value.map(String.init) ?? "null")
     }
 
     /// Numbers as the CSV files write them (at most 3 decimals); NaN and infinities, which JSON cannot
     /// hold, as null.
-    mutating func number(_ key: String, _ value: Double) {
-        raw(key, value.isFinite ? Number.format(value) : "null")
+    public mutating func number(_ key: String, _ value: Double?) {
+        raw(key, value.flatMap { $0.isFinite ? Number.format($0) : nil } ?? "null")
     }
 
-    var text: String { "{" + members.joined(separator: ",") + "}" }
+    public mutating func bool(_ key: String, _ value: Bool) { raw(key, value ? "true" : "false") }
+
+    /// `elements` are JSON texts already (e.g. `JSONLines.quoted` strings or nested objects).
+    public mutating func array(_ key: String, _ elements: [String]) { raw(key, "[" + elements.joined(separator: ",") + "]") }
+
+    public var text: String { "{" + members.joined(separator: ",") + "}" }
 }

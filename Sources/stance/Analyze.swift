@@ -90,7 +90,7 @@ struct Analyze: ParsableCommand {
             warn("stance: lexicons changed since the previous run (\(shown)): \(consequence)")
         }
         do {
-            try StoredReportWriter(directory: outURL, profile: csvProfile, groupings: by).write(outcome.report)
+            try OutputWriter(directory: outURL, profile: csvProfile, groupings: by).write(outcome.report)
         } catch {
             warn("stance: \(error)")
             throw ExitCode(2)

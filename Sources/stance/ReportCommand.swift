@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
         defer { try? store.close() }
         let report = try loadStoredReport(store, runID: runID, db: database.db)
         do {
-            try StoredReportWriter(directory: URL(fileURLWithPath: out), profile: csvProfile, groupings: by).write(report)
+            try OutputWriter(directory: URL(fileURLWithPath: out), profile: csvProfile, groupings: by).write(report)
         } catch {
             warn("stance: \(error)")
             throw ExitCode(2)

@@ -135,22 +135,10 @@ public final class StoredReport: @unchecked Sendable {
     }
 }
 
-/// Writes the files of `stance analyze --out DIR` and `stance report --out DIR` from a stored
-/// report: every table, the `--by` breakdowns, the charts and `report.md`, each atomically. Only the
-/// tool's own files are replaced.
-public struct StoredReportWriter: Sendable {
-    public let directory: URL
-    public let profile: CSVProfile
-    public let groupings: [PositionGrouping]
-
-    public init(directory: URL, profile: CSVProfile = .excel, groupings: [PositionGrouping] = []) {
-        self.directory = directory
-        self.profile = profile
-        self.groupings = groupings
-    }
-
+extension OutputWriter {
+    /// Writes a stored report: its tables, `--by` breakdowns, charts and `report.md` (with the
+    /// sections only the store knows, such as corrections and near-duplicate copies).
     public func write(_ report: StoredReport) throws {
-        try OutputWriter(directory: directory, profile: profile, groupings: groupings)
-            .write(report.result, grouped: { report.groupedPositions(by: $0) }, markdown: report.markdown())
+        try write(report.result, grouped: { report.groupedPositions(by: $0) }, markdown: report.markdown())
     }
 }
