@@ -11,6 +11,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
+        migrator.registerMigration("v2-outputs") { db in try db.execute(sql: v2Outputs) }
         return migrator
     }
 
@@ -237,5 +238,22 @@ enum Schema {
             created_at TEXT NOT NULL
         );
         CREATE INDEX corrections_by_statement ON corrections(statement_id);
+        """
+
+    /// The files a run's reports were last written to, per output folder, with the size and mtime
+    /// each had just after writing: a re-run that changes nothing leaves files that still match alone
+    /// (`key` says what they were written from: run, CSV profile, breakdowns, corrections).
+    /// `runs.corrections_marker`: the corrections a finished run applied (`correctionsMarker`), so a
+    /// re-run knows whether its stored result still holds.
+    private static let v2Outputs = """
+        ALTER TABLE runs ADD COLUMN corrections_marker TEXT;
+        CREATE TABLE outputs (
+            directory TEXT NOT NULL,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime REAL NOT NULL,
+            output_key TEXT NOT NULL,
+            PRIMARY KEY (directory, path)
+        );
         """
 }

@@ -69,7 +69,8 @@ struct Analyze: ParsableCommand {
         do {
             outcome = try IncrementalAnalyzer(analyzer: analyzer, store: store, lexiconFiles: lexiconFiles)
                 .analyze(path: path, skip: [outURL, outURL.appendingPathComponent("report.md"), URL(fileURLWithPath: dbPath)],
-                         maxFileBytes: inputOptions.maxFileSize, maxParagraphLength: inputOptions.maxParagraphLength, started: started)
+                         maxFileBytes: inputOptions.maxFileSize, maxParagraphLength: inputOptions.maxParagraphLength, started: started,
+                         deferReport: true)
         } catch {
             warn("stance: \(error); nothing analysed")
             throw ExitCode(2)
@@ -89,14 +90,25 @@ struct Analyze: ParsableCommand {
             let consequence = change.stage == .stance ? "stored statements re-scored" : "documents analysed again"
             warn("stance: lexicons changed since the previous run (\(shown)): \(consequence)")
         }
+        let hasStances: Bool
         do {
-            try OutputWriter(directory: outURL, profile: csvProfile, groupings: by).write(outcome.report)
+            let manifest = OutputManifest(store: store, directory: outURL, runID: outcome.runID, profile: csvProfile, groupings: by,
+                                          correctionsMarker: try store.correctionsMarker())
+            if outcome.repeated, try manifest.isCurrent() {
+                warn("stance: nothing changed since run \(outcome.runID); the reports in \(out) are up to date")
+                hasStances = try store.runHasStances(runID: outcome.runID)
+            } else {
+                let report = try outcome.report
+                let files = try OutputWriter(directory: outURL, profile: csvProfile, groupings: by).write(report)
+                // Not recording only costs the next unchanged run a rewrite.
+                try? manifest.record(files)
+                hasStances = !report.result.stances.isEmpty
+            }
         } catch {
             warn("stance: \(error)")
             throw ExitCode(2)
         }
-        let result = outcome.result
-        if lexicon.topics.isEmpty || (result.stances.isEmpty && !result.statements.isEmpty) {
+        if lexicon.topics.isEmpty || (!hasStances && outcome.statementCount > 0) {
             warn("stance: no topic of the lexicons matches these articles; draft topics with `stance topics suggest \(path)`")
         }
         if !outcome.failures.isEmpty { throw ExitCode(1) }

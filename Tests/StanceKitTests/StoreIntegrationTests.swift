@@ -87,7 +87,7 @@ final class StoreIntegrationTests: XCTestCase {
         let expected = try fresh(corpus, lexicons: lexicons)
         XCTAssertFalse(expected.stances.isEmpty)
         for format in TableFormat.all {
-            XCTAssertEqual(table(format, first.result), table(format, expected), "\(format.fileName) from the database")
+            XCTAssertEqual(table(format, try first.result), table(format, expected), "\(format.fileName) from the database")
         }
 
         // Read back through a new connection, as `stance report` does.
@@ -103,8 +103,11 @@ final class StoreIntegrationTests: XCTestCase {
         XCTAssertEqual(second.analysed, [])
         XCTAssertEqual(second.reused, 3)
         XCTAssertEqual(second.rescored, [], "the previous run's stances are reused as stored")
+        XCTAssertFalse(first.repeated)
+        XCTAssertTrue(second.repeated, "nothing changed: the stored run stands")
+        XCTAssertEqual(second.runID, first.runID)
         XCTAssertEqual(second.summary(seconds: 0.04), "analysed 0, reused 3, failed 0 documents; \(expected.statements.count) statements; 0.0 s")
-        XCTAssertEqual(table(.stances, second.result), table(.stances, expected))
+        XCTAssertEqual(table(.stances, try second.result), table(.stances, expected))
         XCTAssertEqual(try analysisCounts(db), ["toll-debate-1.txt": 1, "toll-debate-2.txt": 1, "shoigu-baku-visit.txt": 1])
     }
 
@@ -126,7 +129,7 @@ final class StoreIntegrationTests: XCTestCase {
         XCTAssertEqual(try analysisCounts(db), ["toll-debate-1.txt": 1, "toll-debate-2.txt": 2, "shoigu-baku-visit.txt": 1],
                        "the stored analysis counts show that only the changed article was analysed again")
         for format in [TableFormat.statements, .stances, .positions, .contrasts] {
-            XCTAssertEqual(table(format, second.result), table(format, try fresh(corpus, lexicons: lexicons)), format.fileName)
+            XCTAssertEqual(table(format, try second.result), table(format, try fresh(corpus, lexicons: lexicons)), format.fileName)
         }
 
         // The new mtime was recorded: a third run reads nothing.
@@ -160,10 +163,10 @@ final class StoreIntegrationTests: XCTestCase {
         XCTAssertEqual(Set(second.rescored), ["toll-debate-1.txt", "toll-debate-2.txt", "shoigu-baku-visit.txt"])
         XCTAssertTrue(second.summary(seconds: 1).hasSuffix("; re-scored 3"))
         XCTAssertEqual(try analysisCounts(db), ["toll-debate-1.txt": 1, "toll-debate-2.txt": 1, "shoigu-baku-visit.txt": 1])
-        XCTAssertNotEqual(table(.stances, second.result), table(.stances, first.result), "the stances follow the new lexicons")
+        XCTAssertNotEqual(table(.stances, try second.result), table(.stances, try first.result), "the stances follow the new lexicons")
         let expected = try fresh(corpus, lexicons: lexicons)
         for format in [TableFormat.statements, .stances, .positions, .contrasts, .allies] {
-            XCTAssertEqual(table(format, second.result), table(format, expected), "re-scored \(format.fileName) equals a fresh analysis")
+            XCTAssertEqual(table(format, try second.result), table(format, expected), "re-scored \(format.fileName) equals a fresh analysis")
         }
 
         // An attribution lexicon change analyses everything again.
@@ -195,9 +198,9 @@ final class StoreIntegrationTests: XCTestCase {
 
         let second = try analyze(corpus, db: db, lexicons: lexicons)
         XCTAssertEqual(second.missing, ["toll-debate-1.txt"])
-        XCTAssertFalse(second.result.documents.contains { $0.id == "toll-debate-1.txt" })
-        XCTAssertFalse(second.result.statements.contains { $0.documentID == "toll-debate-1.txt" })
-        XCTAssertEqual(table(.positions, second.result), table(.positions, try fresh(corpus, lexicons: lexicons)),
+        XCTAssertFalse(try second.result.documents.contains { $0.id == "toll-debate-1.txt" })
+        XCTAssertFalse(try second.result.statements.contains { $0.documentID == "toll-debate-1.txt" })
+        XCTAssertEqual(table(.positions, try second.result), table(.positions, try fresh(corpus, lexicons: lexicons)),
                        "positions are those of the articles still there")
         var store = try CorpusStore(path: db.path)
         XCTAssertEqual(try store.documentState(id: "toll-debate-1.txt")?.missing, true, "marked, not silently kept")
@@ -209,7 +212,7 @@ final class StoreIntegrationTests: XCTestCase {
         let third = try analyze(corpus, db: db, lexicons: lexicons)
         XCTAssertEqual(third.analysed, [])
         XCTAssertEqual(third.missing, [])
-        XCTAssertTrue(third.result.documents.contains { $0.id == "toll-debate-1.txt" })
+        XCTAssertTrue(try third.result.documents.contains { $0.id == "toll-debate-1.txt" })
         store = try CorpusStore(path: db.path)
         XCTAssertEqual(try store.documentState(id: "toll-debate-1.txt")?.missing, false)
         try store.close()
@@ -243,12 +246,12 @@ final class StoreIntegrationTests: XCTestCase {
         // And once more with nothing changed: the stored, corrected stances are not taken for analysis results.
         let third = try analyze(corpus, db: db, lexicons: lexicons)
         try checkCorrected(third.result, stance: stance.statementID, renamed: renamed.id, dropped: dropped.id)
-        XCTAssertEqual(table(.stances, third.result), table(.stances, second.result))
-        XCTAssertEqual(table(.positions, third.result), table(.positions, second.result))
+        XCTAssertEqual(table(.stances, try third.result), table(.stances, try second.result))
+        XCTAssertEqual(table(.positions, try third.result), table(.positions, try second.result))
         store = try CorpusStore(path: db.path)
         let reloaded = try XCTUnwrap(StoredReport.load(store: store))
         try store.close()
-        XCTAssertEqual(table(.statements, reloaded.result), table(.statements, third.result))
+        XCTAssertEqual(table(.statements, reloaded.result), table(.statements, try third.result))
     }
 
     func checkCorrected(_ result: CorpusResult, stance: String, renamed: String, dropped: String,
@@ -282,21 +285,53 @@ final class StoreIntegrationTests: XCTestCase {
 
         let with = try analyze(corpus, db: db, lexicons: lexicons)
         XCTAssertEqual(with.analysed, ["wire/toll-debate-1-copy.txt"])
-        XCTAssertEqual(with.result.documents.count, 4)
-        XCTAssertEqual(with.result.statements.count, 2 * without.result.statements.count
+        XCTAssertEqual(try with.result.documents.count, 4)
+        XCTAssertEqual(try with.result.statements.count, try 2 * without.result.statements.count
                         - without.result.statements.filter { $0.documentID != "toll-debate-1.txt" }.count,
                        "statements.csv lists the copy's statements")
-        XCTAssertEqual(table(.positions, with.result).replacingOccurrences(of: with.result.run.runID, with: "RUN"),
-                       table(.positions, without.result).replacingOccurrences(of: without.result.run.runID, with: "RUN"),
+        XCTAssertEqual(table(.positions, try with.result).replacingOccurrences(of: try with.result.run.runID, with: "RUN"),
+                       table(.positions, try without.result).replacingOccurrences(of: try without.result.run.runID, with: "RUN"),
                        "positions count the copy's statements once")
         let group = try XCTUnwrap(with.report.duplicates.groups.first)
         XCTAssertEqual(group.canonical, "toll-debate-1.txt")
         XCTAssertEqual(group.copies.map(\.id), ["wire/toll-debate-1-copy.txt"])
         XCTAssertLessThanOrEqual(group.copies[0].distance, NearDuplicates.maxDistance)
-        XCTAssertTrue(with.report.markdown().contains("| `wire/toll-debate-1-copy.txt` | `toll-debate-1.txt` |"))
+        XCTAssertTrue(try with.report.markdown().contains("| `wire/toll-debate-1-copy.txt` | `toll-debate-1.txt` |"))
 
         // An article on the same story in other words is not a copy.
-        XCTAssertNil(with.report.duplicates.group(of: "toll-debate-2.txt"))
+        XCTAssertNil(try with.report.duplicates.group(of: "toll-debate-2.txt"))
+    }
+
+    func testARunRepeatsThePreviousOneOnlyWhenNothingChanged() throws {
+        let (corpus, lexicons) = (try corpusFolder(), try lexiconFolder())
+        let db = folder.appendingPathComponent("stance.sqlite")
+        let first = try analyze(corpus, db: db, lexicons: lexicons)
+        let expected = table(.positions, try first.result)
+        XCTAssertTrue(try analyze(corpus, db: db, lexicons: lexicons).repeated)
+
+        // A correction made since: the result changes, so the run is computed again.
+        let store = try CorpusStore(path: db.path)
+        let statement = try XCTUnwrap(try first.result.stances.first { $0.label == .favor })
+        _ = try store.addCorrection(statementID: statement.statementID, .stance(topic: statement.topic, label: .against))
+        try store.close()
+        let corrected = try analyze(corpus, db: db, lexicons: lexicons)
+        XCTAssertFalse(corrected.repeated, "a new correction")
+        XCTAssertNotEqual(table(.positions, try corrected.result), expected)
+        let again = try analyze(corpus, db: db, lexicons: lexicons)
+        XCTAssertTrue(again.repeated, "the correction is in the stored run now")
+        XCTAssertEqual(table(.positions, try again.result), table(.positions, try corrected.result))
+
+        // A touched file with the same content still repeats; an edited one does not.
+        let article = corpus.appendingPathComponent("toll-debate-1.txt")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: article.path)
+        XCTAssertTrue(try analyze(corpus, db: db, lexicons: lexicons).repeated)
+        try write(try String(contentsOf: article, encoding: .utf8) + "\nPetr Hollan said the toll was unfair.\n", to: article)
+        XCTAssertFalse(try analyze(corpus, db: db, lexicons: lexicons).repeated)
+
+        // A lexicon change that only moves aggregation keeps every document but not the run.
+        let settings = lexicons.appendingPathComponent("settings.yaml")
+        try write(try String(contentsOf: settings, encoding: .utf8) + "\n# a comment changes the hash\n", to: settings)
+        XCTAssertFalse(try analyze(corpus, db: db, lexicons: lexicons).repeated, "another lexicon hash is another run")
     }
 
     func testLexiconFilesMapToTheStagesTheyFeed() {
@@ -499,6 +534,52 @@ final class StoreIntegrationTests: XCTestCase {
         XCTAssertEqual(try store.integrityCheck(), "ok")
         XCTAssertEqual(try store.documentStates().count, 300)
         try store.close()
+    }
+
+    func testAnUnchangedRerunLeavesCurrentReportsAloneAndRewritesChangedOnes() throws {
+        let (corpus, lexicons) = (try corpusFolder(), try lexiconFolder())
+        let out = folder.appendingPathComponent("Reports")
+        func run(_ extra: [String] = []) throws -> Exit {
+            let exit = try stance(["analyze", corpus.path, "--out", out.path, "--lexicons", lexicons.path] + extra)
+            XCTAssertEqual(exit.status, 0, exit.stderr)
+            return exit
+        }
+        func stamps() throws -> [String: Date] {
+            var stamps: [String: Date] = [:]
+            for name in ["statements.csv", "positions.csv", "report.md", "charts/bridge-toll.svg"] {
+                stamps[name] = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.modificationDate] as? Date
+            }
+            return stamps
+        }
+        let first = try run()
+        XCTAssertFalse(first.stderr.contains("up to date"), first.stderr)
+        let written = try stamps()
+        let report = try Data(contentsOf: out.appendingPathComponent("report.md"))
+
+        let second = try run()
+        XCTAssertTrue(second.stderr.contains("nothing changed since run r-"), second.stderr)
+        XCTAssertTrue(second.stderr.contains("analysed 0, reused 3, failed 0 documents;"), "the summary line still ends the run: \(second.stderr)")
+        XCTAssertEqual(try stamps(), written, "current reports are not written again")
+
+        // A report file removed or edited: everything is written again, as it was.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("report.md"))
+        XCTAssertFalse(try run().stderr.contains("up to date"))
+        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("report.md")), report)
+        try Data("edited".utf8).write(to: out.appendingPathComponent("positions.csv"))
+        XCTAssertFalse(try run().stderr.contains("up to date"))
+        XCTAssertNotEqual(try Data(contentsOf: out.appendingPathComponent("positions.csv")), Data("edited".utf8))
+        XCTAssertTrue(try run().stderr.contains("up to date"))
+
+        // Other output options, or a correction, are other reports.
+        XCTAssertFalse(try run(["--csv-profile", "plain"]).stderr.contains("up to date"))
+        XCTAssertFalse(try run(["--csv-profile", "plain", "--by", "source"]).stderr.contains("up to date"))
+        XCTAssertTrue(try run(["--csv-profile", "plain", "--by", "source"]).stderr.contains("up to date"))
+        let statementID = try XCTUnwrap(String(contentsOf: out.appendingPathComponent("stances.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().first.map { String($0.prefix { $0 != "," }) })
+        XCTAssertEqual(try stance(["correct", statementID, "--not-a-statement", "--db", out.appendingPathComponent("stance.sqlite").path]).status, 0)
+        let corrected = try run(["--csv-profile", "plain", "--by", "source"])
+        XCTAssertFalse(corrected.stderr.contains("up to date"), corrected.stderr)
+        XCTAssertFalse(try String(contentsOf: out.appendingPathComponent("stances.csv"), encoding: .utf8).contains(statementID))
     }
 
     func testDatabaseCommandsReadWhatAnalyzeStored() throws {

@@ -432,7 +432,7 @@ final class CorpusStoreTests: XCTestCase {
         XCTAssertEqual(journal, "wal")
         XCTAssertEqual(applicationID, 0x5354_4E43)
         let migrations = try DatabaseQueue(path: path()).read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(migrations, ["v1"])
+        XCTAssertEqual(migrations, ["v1", "v2-outputs"])
     }
 
     func testASecondWriterFailsCleanlyAfterTheTimeout() throws {

@@ -104,7 +104,7 @@ func reportCommand(_ args: [String]) -> Int32 {
     print("   StanceScorer per document; compact = DocumentAnalysis.result (content hash, near-duplicate fingerprint);")
     print("   store = SQLite: beginRun, saveDocuments per 64 files (text, statements, FTS), finishRun (stances, speakers,")
     print("   positions, contrasts, allies); aggregate = Aggregator and run id; reload = StoredReport.load (the run read")
-    print("   back from the database); write = StoredReportWriter (CSV tables, charts, report.md).")
+    print("   back from the database); write = OutputWriter (CSV tables, charts, report.md).")
     print("   wc -w and vader rows: the whole command.")
     print("   seconds = wall time; CPU s = user + system time of that process; load = 1-minute load average when the run")
     print("   started (above the core count, other work shared the machine and wall times are inflated).")

@@ -16,7 +16,7 @@ import StanceStore
 /// - store: `beginRun`, `saveDocuments` per batch of 64 files (statements, speakers, text, FTS), `finishRun`
 /// - aggregate: `CorpusAnalyzer.aggregate` (speakers, positions, contrasts, allies, run id)
 /// - reload: `StoredReport.load` (the run read back from the database, corrections, near-duplicates)
-/// - write: `StoredReportWriter` (CSV tables, charts, report.md)
+/// - write: `OutputWriter` (CSV tables, charts, report.md)
 ///
 /// It mirrors `IncrementalAnalyzer.analyze` for a first run (every document new) and
 /// `Pipeline.analyze`; the stage times are CPU costs, the CLI rows show what the product's own
@@ -143,7 +143,7 @@ func stagesCommand(_ args: [String]) -> Int32 {
         }
         report = loaded
     } catch { fail("stages: cannot read the run back: \(error)") }
-    do { try timed("write") { try StoredReportWriter(directory: outURL).write(report) } } catch { fail("stages: cannot write: \(error)") }
+    do { try timed("write") { try OutputWriter(directory: outURL).write(report) } } catch { fail("stages: cannot write: \(error)") }
     try? store.close()
     let total = monotonicSeconds() - started
 

@@ -16,17 +16,22 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes every table, the `--by` breakdowns (positions computed by `grouped`), the charts and
-    /// the report (`markdown`, or the report rendered from the result).
+    /// the report (`markdown`, or the report rendered from the result). Returns the files written,
+    /// as paths relative to `directory`.
+    @discardableResult
     public func write(_ result: CorpusResult, grouped: (PositionGrouping) -> [Position] = { _ in [] },
-                      markdown: String? = nil) throws {
+                      markdown: String? = nil) throws -> [String] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var written: [String] = []
         for format in TableFormat.all {
             try AtomicFile.write(format.build(result).bytes(profile), to: directory.appendingPathComponent(format.fileName))
+            written.append(format.fileName)
         }
         for grouping in groupings {
             let table = Tables.groupedPositions(grouped(grouping), by: grouping, run: result.run)
             try AtomicFile.write(table.bytes(profile), to: directory.appendingPathComponent(grouping.fileName))
+            written.append(grouping.fileName)
         }
-        try ReportWriter.write(result, to: directory, markdown: markdown)
+        return written + (try ReportWriter.write(result, to: directory, markdown: markdown))
     }
 }

@@ -42,8 +42,6 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
 
     /// What a run did.
     public final class Outcome: @unchecked Sendable {
-        /// The run's result read back from the database, corrections applied (what reports show).
-        public let report: StoredReport
         /// Ids of the documents analysed (the whole pipeline), in reading order.
         public let analysed: [String]
         /// Documents whose stored statements were used (re-scored ones included).
@@ -58,10 +56,24 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         /// What changed in the lexicons since the previous finished run; nil without one.
         public let lexiconChange: LexiconChange?
         public let durationSeconds: Double
+        /// The run's id (equal to the previous run's when nothing changed).
+        public let runID: String
+        /// Nothing changed since the previous finished run (same documents, lexicons, tool version
+        /// and corrections): its stored result stands and was not computed or stored again.
+        public let repeated: Bool
+        /// Statements in the run's result.
+        public let statementCount: Int
+        private let loadReport: () throws -> StoredReport
+        private var loadedReport: StoredReport?
 
-        init(report: StoredReport, analysed: [String], reused: Int, rescored: [String], resegmented: Int,
+        init(report: StoredReport?, loadReport: @escaping () throws -> StoredReport, runID: String, repeated: Bool,
+             statementCount: Int, analysed: [String], reused: Int, rescored: [String], resegmented: Int,
              failures: [InputError], missing: [String], lexiconChange: LexiconChange?, durationSeconds: Double) {
-            self.report = report
+            self.loadedReport = report
+            self.loadReport = loadReport
+            self.runID = runID
+            self.repeated = repeated
+            self.statementCount = statementCount
             self.analysed = analysed
             self.reused = reused
             self.rescored = rescored
@@ -72,13 +84,24 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             self.durationSeconds = durationSeconds
         }
 
-        public var result: CorpusResult { report.result }
+        /// The run's result read back from the database, corrections applied (what reports show).
+        /// A repeated run reads it on first use.
+        public var report: StoredReport {
+            get throws {
+                if let loadedReport { return loadedReport }
+                let report = try loadReport()
+                loadedReport = report
+                return report
+            }
+        }
+
+        public var result: CorpusResult { get throws { try report.result } }
 
         /// `analysed N, reused M, failed K documents; S statements; T s`, then `; re-scored R` when
         /// some were (output contract: the one-line summary). `seconds`: the whole command's time.
         public func summary(seconds: Double) -> String {
             var line = "analysed \(analysed.count), reused \(reused), failed \(failures.count) documents; "
-                + "\(result.statements.count) statements; \(String(format: "%.1f", seconds)) s"
+                + "\(statementCount) statements; \(String(format: "%.1f", seconds)) s"
             if !rescored.isEmpty { line += "; re-scored \(rescored.count)" }
             return line
         }
@@ -100,10 +123,14 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
 
     /// Reads `path`, analyses what changed, stores everything and the run. Throws `InputError` when
     /// the path itself is unusable and `StoreError` when the database is.
+    ///
+    /// - Parameter deferReport: when the run repeats the previous one (`Outcome.repeated`), read its
+    ///   report from the store only when `Outcome.report` is first used, which must then be before
+    ///   the store is closed. Lets a caller whose reports are current skip reading the run back.
     public func analyze(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
                         maxParagraphLength: Int = DocumentReader.defaultMaxParagraphLength,
                         date: Date = RunClock.now(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                        started: Date = Date()) throws -> Outcome {
+                        started: Date = Date(), deferReport: Bool = false) throws -> Outcome {
         let reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes, maxParagraphLength: maxParagraphLength)
         let entries = try reader.entries()
         let lexicon = analyzer.lexicon
@@ -148,10 +175,29 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         // 3. Stored documents, before the run begins (beginning a run with the previous run's id
         //    replaces it, stances and all). A reused document whose stored stances carry corrections,
         //    or lost statements to one, is re-scored: the corrections are applied afresh below.
+        let contentHashes = found.map(\.contentHash)
+        let runInfo = RunInfo(runID: CorpusAnalyzer.runID(lexiconHash: lexicon.hash, contentHashes: contentHashes),
+                              lexiconHash: lexicon.hash, toolVersion: stanceVersion, analysisDate: RunClock.iso8601(date))
+        let stale = try state.previous.map { try store.documentsWithStatementsOutsideRun(runID: $0.runID) } ?? []
+        if let previous = state.previous, try repeats(previous, runID: runInfo.runID, found: found, stale: stale) {
+            let reusedCount = found.count
+            try store.repeatRun(runID: previous.runID, stats: RunStats(analysed: 0, reused: reusedCount, failed: failures.count,
+                                                                       durationSeconds: Date().timeIntervalSince(started)))
+            let store = self.store
+            let load = {
+                guard let report = try StoredReport.load(store: store, runID: previous.runID) else {
+                    throw StoreError.unknownRun(path: store.path, runID: previous.runID)
+                }
+                return report
+            }
+            return Outcome(report: deferReport ? nil : try load(), loadReport: load, runID: previous.runID, repeated: true, statementCount: previous.statements ?? 0, analysed: [], reused: reusedCount,
+               rescored: [], resegmented: 0, failures: failures, missing: missing, lexiconChange: state.change,
+               durationSeconds: Date().timeIntervalSince(started))
+        }
+
         var results: [String: DocumentResult] = [:]
         var rescored: [String] = []
         var resegmented = 0
-        let stale = try state.previous.map { try store.documentsWithStatementsOutsideRun(runID: $0.runID) } ?? []
         let toReuse = found.filter { $0.plan == .reuse }.map(\.id)
         var reuseAgain: [String] = []
         for batch in toReuse.chunked(CorpusAnalyzer.batchSize) {
@@ -167,9 +213,6 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         let toRescore = found.filter { $0.plan == .rescore }.map(\.id) + reuseAgain
 
         // 4. The run, then the documents to analyse, one transaction per batch.
-        let contentHashes = found.map(\.contentHash)
-        let runInfo = RunInfo(runID: CorpusAnalyzer.runID(lexiconHash: lexicon.hash, contentHashes: contentHashes),
-                              lexiconHash: lexicon.hash, toolVersion: stanceVersion, analysisDate: RunClock.iso8601(date))
         try store.beginRun(runInfo, startedAt: started)
         var analysed: [String] = []
         let toAnalyse = Dictionary(grouping: found.filter { $0.plan == .analyse }, by: \.entry)
@@ -226,6 +269,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         // 6. Aggregate in reading order, apply the corrections, store the run, read it back.
         let documents = found.compactMap { results[$0.id] }
         let aggregated = analyzer.aggregate(documents, date: date)
+        let correctionsMarker = try store.correctionsMarker()
         let corrections = try store.corrections()
         let result = CorrectionApplier.apply(corrections, to: aggregated, aggregator: analyzer.aggregator).result
         let duration = Date().timeIntervalSince(started)
@@ -233,12 +277,23 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         try store.finishRun(result, stats: RunStats(analysed: analysed.count, reused: reusedCount, failed: failures.count,
                                                     durationSeconds: duration),
                             lexiconFiles: lexiconFiles)
+        try store.setCorrectionsMarker(correctionsMarker, runID: result.run.runID)
         guard let report = try StoredReport.load(store: store, runID: result.run.runID) else {
             throw StoreError.unknownRun(path: store.path, runID: result.run.runID)
         }
-        return Outcome(report: report, analysed: analysed, reused: reusedCount, rescored: rescored.filter { results[$0] != nil },
-                       resegmented: resegmented, failures: failures, missing: missing, lexiconChange: state.change,
-                       durationSeconds: Date().timeIntervalSince(started))
+        return Outcome(report: report, loadReport: { report }, runID: result.run.runID, repeated: false,
+                       statementCount: report.result.statements.count, analysed: analysed, reused: reusedCount,
+                       rescored: rescored.filter { results[$0] != nil }, resegmented: resegmented, failures: failures,
+                       missing: missing, lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
+    }
+
+    /// Whether this run would repeat `previous` exactly: the same run id (tool version, lexicons and
+    /// documents' contents), every document reused as it was stored, no statement stored since, and
+    /// the same corrections. Then its stored result stands and nothing is computed or stored again.
+    private func repeats(_ previous: RunRecord, runID: String, found: [Found], stale: Set<String>) throws -> Bool {
+        guard previous.runID == runID, stale.isEmpty, found.allSatisfy({ $0.plan == .reuse }),
+              let marker = try store.correctionsMarker(runID: previous.runID) else { return false }
+        return try marker == store.correctionsMarker()
     }
 
     // MARK: - Per document

@@ -138,7 +138,8 @@ public final class StoredReport: @unchecked Sendable {
 extension OutputWriter {
     /// Writes a stored report: its tables, `--by` breakdowns, charts and `report.md` (with the
     /// sections only the store knows, such as corrections and near-duplicate copies).
-    public func write(_ report: StoredReport) throws {
+    @discardableResult
+    public func write(_ report: StoredReport) throws -> [String] {
         try write(report.result, grouped: { report.groupedPositions(by: $0) }, markdown: report.markdown())
     }
 }
