@@ -39,9 +39,9 @@ public struct ImportOptions: Sendable {
     /// Whether the list gets a polarity column; throws `.usage` for combinations that cannot work.
     func writesPolarity() throws -> Bool {
         let parts = list.split(separator: "/", omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") } })
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") } })
         else {
-            throw ImportError.usage("--list \(list): a list name is a path without .tsv in lowercase letters, digits and \"_\" (stance/polarity)")
+            throw ImportError.usage("--list \(list): a list name is a path without .tsv in lowercase letters, digits, \"_\" and \"-\" (stance/polarity)")
         }
         guard weight > 0, weight <= 1 else { throw ImportError.usage("--weight \(weight): must be in (0, 1]") }
         if list == Self.polarityList {
