@@ -11,37 +11,38 @@ extension LexiconCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert a VADER, LIWC, quanteda YAML, Lexicoder or MPQA lexicon into one of our lists.",
             discussion: """
-            What goes where:
-              stance/polarity (default; columns term, polarity, source): sentiment words.
-                vader: polarity = mean x weight / 2 (VADER's "good", 1.9, gives about 0.5); 0 skipped.
-                mpqa: strongsubj +/-weight, weaksubj and weakpos/weakneg +/-weight/2; stemmed1=y
-                  becomes a prefix (abandon*); neutral and both skipped.
-                liwc, quanteda-yaml, lexicoder: entries of a positive category +weight, of a negative
-                  one -weight (names: --positive/--negative, default positive, posemo, emo_pos, pos and
-                  negative, negemo, emo_neg, neg, matched on the full path or its last part). Other
-                  categories are reported and left out, Lexicoder's neg_positive/neg_negative included
-                  (our negation rules already turn "not good" around).
-              any list with only a term column (stance/negators, or a new name such as
-                topics-terms/economy): the entries of the categories named with --category, e.g.
-                --from liwc --list stance/negators --category negate.
-            A term must read, to our tokenizer, as the words it is written with: emoticons and punctuation,
-            a "*" other than at the very end, quanteda's "?" are reported (I002). Terms the same after folding
-            case and diacritics are kept once (I004; opposite polarities: neither, I005). A term that another
-            stance/ list of the reference lexicons already matches keeps that role (I007): "no" stays a negator.
-            Every line not converted is printed on stderr as FILE:LINE:COL: warning: [CODE] message, then
-            "imported N entries, skipped M lines". Each written line records its source (FILE:LINE).
+            stance/polarity (the default list; columns term, polarity, source) takes sentiment words. \
+            vader: polarity = mean x weight / 2 (VADER's "good", 1.9, gives about 0.5); mean 0 skipped. \
+            mpqa: strongsubj +/-weight, weaksubj and weakpos/weakneg +/-weight/2; stemmed1=y becomes a \
+            prefix (abandon*); neutral and both skipped. liwc, quanteda-yaml, lexicoder: entries of a \
+            positive category +weight, of a negative one -weight. Category names: --positive/--negative, \
+            by default positive, posemo, emo_pos, pos and negative, negemo, emo_neg, neg, matched on the \
+            full path or its last part. Other categories are reported and left out, Lexicoder's \
+            neg_positive/neg_negative too (our negation rules already turn "not good" around).
 
-            Output: standard output; --output FILE; or --out DIR, writing DIR/<list>.tsv. An existing target
-            file is kept as it is and extended (its header gains a source column; terms it has are not
-            added again, I007) unless --replace. Exit codes: 0 converted (skipped lines reported); 2 the
-            file is unreadable, not the format, or nothing in it converts; 64 usage.
+            A list with only a term column (stance/negators, or a new one such as topics-terms/economy) \
+            takes the entries of the categories named with --category: \
+            --from liwc --list stance/negators --category negate.
+
+            A term must read, to our tokenizer, as the words it is written with: emoticons, punctuation, \
+            a "*" before the end and quanteda's "?" are reported (I002). Terms the same after folding case \
+            and diacritics are kept once (I004; with opposite polarities neither, I005). A term another \
+            stance/ list of the reference lexicons matches keeps that role (I007): "no" stays a negator.
+
+            Every line not converted is printed on stderr as FILE:LINE:COL: warning: [CODE] message, then \
+            "imported N entries, skipped M lines". Each written line records its source (FILE:LINE). \
+            Output: standard output, --output FILE, or --out DIR (DIR/<list>.tsv). An existing target keeps \
+            every line and gets the new entries appended (its header gains a source column) unless --replace.
+
+            Exit codes: 0 converted (skipped lines are reported); 2 the file is unreadable, not the format, \
+            or nothing in it converts; 64 usage.
             """,
             version: stanceVersion)
 
         @Argument(help: "The foreign lexicon file.")
         var file: String
 
-        @Option(name: .long, help: "Its format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(name: .long, help: "Its format.")
         var from: ImportFormat
 
         @Option(name: .long, help: "Write DIR/<list>.tsv (a lexicon folder, e.g. a copy of Lexicons).")
@@ -50,10 +51,10 @@ extension LexiconCommand {
         @Option(name: .long, help: "Write this file.")
         var output: String?
 
-        @Option(name: .long, help: "Our list to write (default: stance/polarity).")
+        @Option(name: .long, help: "Our list to write.")
         var list: String = ImportOptions.polarityList
 
-        @Option(name: .long, help: "Polarity of a plain evaluative entry, in (0, 1] (default: 0.5, as in stance/polarity.tsv).")
+        @Option(name: .long, help: "Polarity of a plain evaluative entry, in (0, 1] (0.5 as in stance/polarity.tsv).")
         var weight: Double = 0.5
 
         @Option(name: .long, help: "A category to write into a term list (repeatable).")
