@@ -274,6 +274,30 @@ final class LexiconImportTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "term\tclass\nwant\twant\n")
     }
 
+    /// LIWC's negations into our negators: the terms it already has stay, the new one is added,
+    /// and the list still loads.
+    func testACategoryExtendsATermOnlyList() throws {
+        let folder = scratch.appendingPathComponent("lexicons")
+        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("Lexicons"), to: folder)
+        let input = scratch.appendingPathComponent("negations.dic")
+        try "%\n1\tnegate\n2\tposemo\n%\nnot\t1\nnever\t1\nnope\t1\nnice\t2\n".write(to: input, atomically: true, encoding: .utf8)
+        let negators = folder.appendingPathComponent("stance/negators.tsv")
+        let before = try String(contentsOf: negators, encoding: .utf8)
+
+        let outcome = try LexiconImport.perform(input: input, importer: importer(.liwc, list: "stance/negators", categories: ["negate"],
+                                                                                 reference: Fixtures.load(folder)),
+                                                destination: .folder(folder))
+        XCTAssertEqual(outcome.result.entries.map(\.term), ["nope"])
+        XCTAssertEqual(outcome.result.notes.map(\.code), [.category, .alreadyPresent, .alreadyPresent])
+        let after = try String(contentsOf: negators, encoding: .utf8)
+        XCTAssert(after.hasSuffix("\nnope\tnegations.dic:7\n"), after)
+        XCTAssertEqual(after.components(separatedBy: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.count,
+                       before.components(separatedBy: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.count + 1)
+        let loaded = LexiconLoader.load(directory: folder)
+        XCTAssertEqual(loaded.errors.map(\.description), [])
+        XCTAssert(try XCTUnwrap(loaded.lexicon).list("stance/negators").entries.contains { $0.term == "nope" })
+    }
+
     func testMissingInputIsReported() {
         XCTAssertThrowsError(try LexiconImport.perform(input: scratch.appendingPathComponent("none.txt"), importer: importer(.vader),
                                                        destination: .standardOutput)) {

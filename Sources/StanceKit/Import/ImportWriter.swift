@@ -134,13 +134,12 @@ public enum LexiconImport {
             guard let bytes = FileManager.default.contents(atPath: target.path) else {
                 throw ImportError.incompatibleTarget(path: target.path, reason: "exists but cannot be read")
             }
-            guard case .success(let text) = TextDecoder.decode([UInt8](bytes)) else {
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                    return try finish(data, name, importer, target, nil)
-                }
-                throw ImportError.incompatibleTarget(path: target.path, reason: "exists and is not a UTF-8 list: use --replace to overwrite it")
+            switch TextDecoder.decode([UInt8](bytes)) {
+            case .success(let text): existing = try ExistingList(text: text, path: target.path)
+            case .failure(.empty), .failure(.blank): existing = nil
+            case .failure(let problem):
+                throw ImportError.incompatibleTarget(path: target.path, reason: "exists and is not one of our lists (\(problem)); --replace overwrites it")
             }
-            existing = try ExistingList(text: text, path: target.path)
         }
         return try finish(data, name, importer, target, existing)
     }
