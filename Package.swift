@@ -43,7 +43,8 @@ let package = Package(
         ),
         .target(
             name: "StanceKit",
-            dependencies: ["StanceCore", "StanceLexicon", "StanceAnalysis", "StanceReports", "StanceStore", "BundledLexicons"]
+            dependencies: ["StanceCore", "StanceLexicon", "StanceAnalysis", "StanceReports", "StanceStore", "BundledLexicons",
+                           .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "stance",

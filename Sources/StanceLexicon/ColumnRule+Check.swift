@@ -7,7 +7,7 @@ struct ValueProblem: Equatable {
 }
 
 extension ColumnRule {
-    var isRequired: Bool {
+    public var isRequired: Bool {
         switch self {
         case .number(_, let required), .oneOf(_, let required): required
         case .text: false

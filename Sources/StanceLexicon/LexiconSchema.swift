@@ -107,6 +107,12 @@ public enum LexiconSchema {
         "suggest/stopwords": [:],
     ]
 
+    /// Columns every list may have besides its own. `source` says where an entry came from
+    /// (`stance lexicon import` writes `vader_lexicon.txt:812`); nothing reads it but people.
+    public static let commonColumns: [String: ColumnRule] = [
+        "source": .text,
+    ]
+
     /// `settings.yaml` key -> allowed range. A key not named here is L004.
     public static let settings: [String: ClosedRange<Double>] = [
         "quote.min_words_partial": 1...50,

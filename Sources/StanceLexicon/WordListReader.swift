@@ -5,7 +5,7 @@ import StanceCore
 /// `LexiconSchema.lists` are validated; a list the schema does not know gets only the generic checks.
 enum WordListReader {
     static func read(text: String, file: String, name: String, log: inout DiagnosticLog) -> WordList {
-        let schema = LexiconSchema.lists[name]
+        let schema = LexiconSchema.lists[name].map { $0.merging(LexiconSchema.commonColumns) { own, _ in own } }
         var header: [String]?
         var entries: [LexiconEntry] = []
         var index = TermIndex()

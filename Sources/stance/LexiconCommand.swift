@@ -6,7 +6,7 @@ import StanceLexicon
 
 struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lexicon", abstract: "Work with lexicon folders.",
-                                                    version: stanceVersion, subcommands: [Check.self])
+                                                    version: stanceVersion, subcommands: [Check.self, Import.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
