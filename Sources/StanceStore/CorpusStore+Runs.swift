@@ -48,24 +48,8 @@ extension CorpusStore {
                 [$0.id, $0.name, $0.kind.rawValue, JSONColumns.encode($0.aliases), JSONColumns.encode($0.roles),
                  $0.affiliation, $0.statements, $0.documents, JSONColumns.encode($0.links)]
             }
-            try insertRows(db, table: "positions",
-                           columns: ["topic", "grp", "speaker", "stance", "score", "confidence", "statements",
-                                     "favor_statements", "against_statements", "strongest_statement_id"],
-                           runID: runID, result.positions) {
-                [$0.topic, $0.group, $0.speaker, $0.label.rawValue, $0.score, $0.confidence, $0.statements,
-                 $0.favorStatements, $0.againstStatements, $0.strongestStatementID]
-            }
-            try insertRows(db, table: "contrasts",
-                           columns: ["topic", "speaker_a", "stance_a", "speaker_b", "stance_b", "strength",
-                                     "explicit_disagreement"],
-                           runID: runID, result.contrasts) {
-                [$0.topic, $0.speakerA, $0.stanceA.rawValue, $0.speakerB, $0.stanceB.rawValue, $0.strength,
-                 $0.explicitDisagreement]
-            }
-            try insertRows(db, table: "allies", columns: ["topic", "speaker_a", "speaker_b", "stance", "strength"],
-                           runID: runID, result.allies) {
-                [$0.topic, $0.speakerA, $0.speakerB, $0.label.rawValue, $0.strength]
-            }
+            try insertPositions(result.positions, runID: runID, db)
+            try insertPairs(of: result, db)
             let fingerprint = try db.cachedStatement(sql: "UPDATE documents SET fingerprint = ? WHERE id = ? AND content_hash = ?")
             for document in result.documents {
                 try fingerprint.execute(arguments: [document.fingerprint, document.id, document.contentHash])
@@ -214,6 +198,59 @@ extension CorpusStore {
             insertStance.bind(stance.confidence)
             insertStance.bind(JSONColumns.encode(stance.evidence))
             try insertStance.insert()
+        }
+    }
+
+    private func insertPositions(_ positions: [Position], runID: String, _ db: Database) throws {
+        var insert = try RowInserter(db, table: "positions", columns: [
+            "run_id", "ord", "topic", "grp", "speaker", "stance", "score", "confidence", "statements", "favor_statements",
+            "against_statements", "strongest_statement_id",
+        ])
+        for (ord, position) in positions.enumerated() {
+            insert.bind(runID)
+            insert.bind(ord)
+            insert.bind(position.topic)
+            insert.bind(position.group)
+            insert.bind(position.speaker)
+            insert.bind(position.label.rawValue)
+            insert.bind(position.score)
+            insert.bind(position.confidence)
+            insert.bind(position.statements)
+            insert.bind(position.favorStatements)
+            insert.bind(position.againstStatements)
+            insert.bind(position.strongestStatementID)
+            try insert.insert()
+        }
+    }
+
+    /// Contrasts and allies: a row per pair of speakers, so as many as statements on a busy topic.
+    private func insertPairs(of result: CorpusResult, _ db: Database) throws {
+        let runID = result.run.runID
+        var contrast = try RowInserter(db, table: "contrasts", columns: [
+            "run_id", "ord", "topic", "speaker_a", "stance_a", "speaker_b", "stance_b", "strength", "explicit_disagreement",
+        ])
+        for (ord, pair) in result.contrasts.enumerated() {
+            contrast.bind(runID)
+            contrast.bind(ord)
+            contrast.bind(pair.topic)
+            contrast.bind(pair.speakerA)
+            contrast.bind(pair.stanceA.rawValue)
+            contrast.bind(pair.speakerB)
+            contrast.bind(pair.stanceB.rawValue)
+            contrast.bind(pair.strength)
+            contrast.bind(pair.explicitDisagreement ? 1 : 0)
+            try contrast.insert()
+        }
+        var ally = try RowInserter(db, table: "allies", columns: ["run_id", "ord", "topic", "speaker_a", "speaker_b", "stance", "strength"])
+        for (ord, pair) in result.allies.enumerated() {
+            ally.bind(runID)
+            ally.bind(ord)
+            ally.bind(pair.topic)
+            ally.bind(pair.speakerA)
+            ally.bind(pair.speakerB)
+            ally.bind(pair.label.rawValue)
+            ally.bind(pair.strength)
+            try ally.insert()
         }
     }
 

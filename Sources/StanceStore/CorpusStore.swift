@@ -30,7 +30,13 @@ public final class CorpusStore: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(busyTimeout)
             configuration.foreignKeysEnabled = true
-            configuration.prepareDatabase { db in db.add(function: Self.foldFunction) }
+            configuration.prepareDatabase { db in
+                db.add(function: Self.foldFunction)
+                // WAL with synchronous=NORMAL cannot corrupt the database: a power cut may only lose
+                // the last committed batches, which the next run finds missing and analyses again.
+                // FULL would sync the log at every batch's commit.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
             pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Schema.migrator
             let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
