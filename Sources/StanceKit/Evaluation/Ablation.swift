@@ -13,9 +13,9 @@ public struct AblationResult: Sendable {
     public let macroF1: Double
     /// `macroF1` minus the baseline's: negative when the entry helps, positive when it hurts.
     public let delta: Double
-    /// Errors of the baseline that are gone without the entry (the entry causes them).
+    /// Errors of the baseline that removing the entry fixes (the entry causes them).
     public let fixes: [EvaluationError]
-    /// Errors that appear without the entry (the entry prevents them).
+    /// Errors that removing the entry causes (the entry prevents them), as the ablated run reports them.
     public let causes: [EvaluationError]
 }
 
@@ -47,6 +47,25 @@ public enum Ablation {
             }
         }
         let aggregator = Aggregator(lexicon: lexicon)
+        // Positions are aggregated again from every document: their results once, with the
+        // evaluated stances (a stored analysis carries none of its own).
+        var baseDocuments: [DocumentResult] = []
+        if case .positions = evaluator.gold {
+            let stancesByDocument = Dictionary(grouping: result.stances, by: { documentOf[$0.statementID] ?? -1 })
+            baseDocuments = analyses.enumerated().map { index, analysis in
+                var document = analysis.result
+                document.stances = stancesByDocument[index] ?? []
+                return document
+            }
+        }
+        func with(_ positions: [Position], _ stances: [StatementStance]) -> CorpusResult {
+            CorpusResult(run: result.run, topics: result.topics, documents: result.documents, statements: result.statements,
+                         stances: stances, speakers: result.speakers, positions: positions, contrasts: result.contrasts,
+                         allies: result.allies)
+        }
+        // Compared with the positions aggregated the same way, so that only the entry makes a difference.
+        let reference = baseDocuments.isEmpty ? baseline
+            : evaluator.evaluate(with(aggregator.aggregate(baseDocuments, topics: lexicon.topics, run: result.run).positions, result.stances))
         let locations = Array(firing.keys)
         let results = parallelMap(locations, threads: threads) { location -> AblationResult in
             let (fired, documents) = firing[location]!
@@ -63,18 +82,12 @@ public enum Ablation {
             for index in documents.sorted() { stances += rescoredStances[analyses[index].document.id] ?? [] }
             var positions = result.positions
             if case .positions = evaluator.gold {
-                let documentResults = analyses.enumerated().map { index, analysis -> DocumentResult in
-                    var document = analysis.result
-                    if let replaced = rescoredStances[analysis.document.id], documents.contains(index) { document.stances = replaced }
-                    return document
-                }
+                var documentResults = baseDocuments
+                for index in documents { documentResults[index].stances = rescoredStances[analyses[index].document.id] ?? [] }
                 positions = aggregator.aggregate(documentResults, topics: lexicon.topics, run: result.run).positions
             }
-            let ablated = CorpusResult(run: result.run, topics: result.topics, documents: result.documents,
-                                       statements: result.statements, stances: stances, speakers: result.speakers,
-                                       positions: positions, contrasts: result.contrasts, allies: result.allies)
-            return compare(entry: byLocation[location]!, fired: fired, rescored: rescored, baseline: baseline,
-                           ablated: evaluator.evaluate(ablated))
+            return compare(entry: byLocation[location]!, fired: fired, rescored: rescored, baseline: reference,
+                           ablated: evaluator.evaluate(with(positions, stances)))
         }
         return sortedByImpact(results)
     }

@@ -172,10 +172,10 @@ public struct Evaluator: Sendable {
                                               attribution: attribution(best), goldLine: g.line))
             }
             for topic in topics + unknownTopics {
-                let expected = g.topic == topic ? g.stance ?? .none : .none
+                let expected: StanceLabel = g.topic == topic ? g.stance ?? StanceLabel.none : StanceLabel.none
                 let candidates = covering.map { stances[$0.id + "\u{0}" + topic] }
-                let chosen = candidates.first { ($0?.label ?? .none) == expected } ?? candidates.first!
-                let got = chosen?.label ?? .none
+                let chosen: StatementStance? = candidates.first { ($0?.label ?? StanceLabel.none) == expected } ?? candidates.first!
+                let got: StanceLabel = chosen?.label ?? StanceLabel.none
                 matrix.add(gold: expected, predicted: got)
                 if got != expected {
                     let statement = covering.first { $0.id == chosen?.statementID } ?? best
@@ -236,7 +236,7 @@ public struct Evaluator: Sendable {
         }
         for g in gold {
             let position = overall.first { $0.topic == g.topic && GoldMatching.lastWord($0.speaker) == GoldMatching.lastWord(g.speaker) }
-            let got = position?.label ?? .none
+            let got: StanceLabel = position?.label ?? StanceLabel.none
             matrix.add(gold: g.stance, predicted: got)
             guard got != g.stance else { continue }
             let strongest = position?.strongestStatementID
