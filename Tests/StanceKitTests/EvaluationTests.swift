@@ -67,6 +67,15 @@ final class EvaluationTests: XCTestCase {
         }
     }
 
+    /// The README walk-through scores the sample with the copies in `gold/`: they must not drift
+    /// from the fixtures the tests score.
+    func testRepositoryGoldEqualsTheFixtures() throws {
+        for file in ["sample-statements.jsonl", "sample-positions.csv"] {
+            XCTAssertEqual(try Data(contentsOf: Fixtures.root.appendingPathComponent("gold/\(file)")),
+                           try Data(contentsOf: Fixtures.url("gold/\(file)")), file)
+        }
+    }
+
     // MARK: - Scorer math
 
     func testConfusionMatrixScores() {
