@@ -275,6 +275,35 @@ final class EvaluationTests: XCTestCase {
         XCTAssert(report.json.contains("\"term\":\"interested in\""), report.json)
     }
 
+    /// A stance corrected with `stance correct` (evidence ending in `correction@...`) is a reader's
+    /// decision: removing an entry that fired in it does not change it.
+    func testAblationLeavesCorrectedStances() throws {
+        let text = "Arif Mammadov said Moscow is not interested in the signing of a peace agreement.\n"
+        let corpus = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: corpus.appendingPathComponent("one.txt"))
+        let analyzer = CorpusAnalyzer(lexicon: Fixtures.shippedLexicon)
+        let outcome = try analyzer.analyze(path: corpus.path)
+        let result = outcome.result
+        let original = try XCTUnwrap(result.stances.first { $0.topic == "russia-peace" })
+        let corrected = StatementStance(statementID: original.statementID, topic: original.topic, label: .against, score: -1,
+                                        confidence: 1, evidence: original.evidence
+                                            + [Evidence(rule: "correction", location: SourceLocation(file: "corrections", line: 1), contribution: 0)])
+        let stances = result.stances.map { $0 == original ? corrected : $0 }
+        let stored = CorpusResult(run: result.run, topics: result.topics, documents: result.documents, statements: result.statements,
+                                  stances: stances, speakers: result.speakers, positions: result.positions,
+                                  contrasts: result.contrasts, allies: result.allies)
+        let statement = try XCTUnwrap(result.statements.first)
+        let gold = GoldSet.statements([GoldStatement(document: "one.txt", speaker: "Arif Mammadov", kind: "indirect", range: statement.range,
+                                                     text: statement.text, topic: "russia-peace", stance: .against, line: 1)])
+        let evaluator = Evaluator(gold: gold)
+        let ablation = Ablation.run(evaluator: evaluator, baseline: evaluator.evaluate(stored), result: stored,
+                                    analyses: outcome.analyses, lexicon: Fixtures.shippedLexicon)
+        let predicate = try XCTUnwrap(ablation.first { $0.entry.entry.term == "interested in" })
+        XCTAssertEqual(predicate.causes.count, 0, "\(predicate.causes)")
+        XCTAssertEqual(predicate.delta, 0)
+    }
+
     /// Ablation of stance rows: removing an entry that causes an error fixes it.
     func testRowsAblationReportsFixes() throws {
         let gold = try GoldFile.read(path: Fixtures.url("eval/stance-rows.csv").path)

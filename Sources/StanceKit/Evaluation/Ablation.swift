@@ -66,6 +66,10 @@ public enum Ablation {
         // Compared with the positions aggregated the same way, so that only the entry makes a difference.
         let reference = baseDocuments.isEmpty ? baseline
             : evaluator.evaluate(with(aggregator.aggregate(baseDocuments, topics: lexicon.topics, run: result.run).positions, result.stances))
+        // A stored run carries the corrections made with `stance correct`: a corrected stance is a
+        // reader's decision, which no lexicon entry changes.
+        let corrected = Dictionary(result.stances.filter { $0.evidence.contains { $0.rule == CorrectionApplier.rule } }
+            .map { ($0.statementID + "\u{0}" + $0.topic, $0) }, uniquingKeysWith: { a, _ in a })
         let locations = Array(firing.keys)
         let results = parallelMap(locations, threads: threads) { location -> AblationResult in
             let (fired, documents) = firing[location]!
@@ -73,7 +77,7 @@ public enum Ablation {
             var rescoredStances: [String: [StatementStance]] = [:]
             var rescored = 0
             for index in documents {
-                let stances = scorer.score(analyses[index])
+                let stances = scorer.score(analyses[index]).map { corrected[$0.statementID + "\u{0}" + $0.topic] ?? $0 }
                 rescored += analyses[index].statements.count
                 rescoredStances[analyses[index].document.id] = stances
             }

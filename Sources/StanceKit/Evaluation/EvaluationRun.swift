@@ -49,8 +49,9 @@ public enum EvaluationRun {
     }
 
     /// Statements or positions gold against a run stored in the database (`runID`, or the newest
-    /// finished run), as the run decided it: corrections made with `stance correct` are not applied,
-    /// so the figures measure the rules. Ablation uses the lexicon files stored with the run.
+    /// finished run), as the run stored it: with the corrections made with `stance correct` before
+    /// it ran, not those made since. Ablation uses the lexicon files stored with the run and leaves
+    /// corrected stances as they are.
     public static func stored(store: CorpusStore, runID: String?, gold: GoldSet, goldFile: String, options: Options) throws -> Outcome? {
         guard let result = try store.loadResult(runID: runID) else { return nil }
         let evaluator = Evaluator(gold: gold)
