@@ -1,31 +1,21 @@
 import Foundation
 import StanceCore
+import StanceKit
 
 /// The scoring of `shared/tools/check_sample.py`, in Swift, over a `CorpusResult` and the gold
-/// files copied into `Tests/Fixtures/gold`: a gold statement is found when a predicted statement
-/// of the same document covers at least half of it and is at most 600 scalars longer; its speaker
-/// is right when the last words of the names agree after folding; a predicted statement is correct
-/// when it overlaps a gold one by half of the shorter.
+/// files copied into `Tests/Fixtures/gold`, with the matching rules of `GoldMatching` (StanceKit):
+/// a gold statement is found when a predicted statement of the same document covers at least half
+/// of it and is at most 600 scalars longer; its speaker is right when the last words of the names
+/// agree after folding; a predicted statement is correct when it overlaps a gold one by half of the shorter.
 public struct GoldChecker {
-    public struct GoldStatement {
-        public let document: String
-        public let speaker: String
-        public let kind: String
-        public let range: TextRange
-        public let text: String
-        public let topic: String?
-        public let stance: String?
-    }
-
     public let statements: [GoldStatement]
     public let positions: [(topic: String, speaker: String, stance: String)]
 
     public init(set: String) {
-        statements = Fixtures.jsonLines("gold/\(set)-statements.jsonl").map { o in
-            GoldStatement(document: o["document"] as! String, speaker: o["speaker"] as! String, kind: o["kind"] as! String,
-                          range: TextRange(o["start"] as! Int, o["end"] as! Int), text: o["text"] as! String,
-                          topic: o["topic"] as? String, stance: o["stance"] as? String)
+        guard case .statements(let gold) = try? GoldFile.read(path: Fixtures.url("gold/\(set)-statements.jsonl").path) else {
+            fatalError("gold/\(set)-statements.jsonl does not read as statements gold")
         }
+        statements = gold
         let csv = (try? String(contentsOf: Fixtures.url("gold/\(set)-positions.csv"), encoding: .utf8)) ?? ""
         positions = csv.split(separator: "\n").dropFirst().map { line in
             let f = line.split(separator: ",").map(String.init)
@@ -33,19 +23,14 @@ public struct GoldChecker {
         }
     }
 
-    public static func lastWord(_ name: String) -> String {
-        let folded = Folding.fold(name).map { $0.isLetter || $0.isNumber ? $0 : " " }
-        return String(folded).split(separator: " ").last.map(String.init) ?? ""
-    }
+    public static func lastWord(_ name: String) -> String { GoldMatching.lastWord(name) }
 
-    static func overlap(_ a: TextRange, _ b: TextRange) -> Int { max(0, min(a.end, b.end) - max(a.start, b.start)) }
+    static func overlap(_ a: TextRange, _ b: TextRange) -> Int { GoldMatching.overlap(a, b) }
 
-    /// The predicted statements that cover a gold one.
+    /// The predicted statements that cover a gold one (the matching rules live in StanceKit's `GoldMatching`).
     public func covering(_ gold: GoldStatement, in result: CorpusResult) -> [Statement] {
         result.statements.filter { s in
-            (s.documentID as NSString).lastPathComponent == gold.document
-                && Double(Self.overlap(s.range, gold.range)) >= 0.5 * Double(gold.range.length)
-                && s.range.length <= gold.range.length + 600
+            GoldMatching.fileName(s.documentID) == gold.document && GoldMatching.covers(s.range, gold.range)
         }
     }
 
@@ -76,10 +61,7 @@ public struct GoldChecker {
         }
         report.predicted = result.statements.count
         report.correct = result.statements.filter { s in
-            statements.contains { g in
-                (s.documentID as NSString).lastPathComponent == g.document
-                    && Double(Self.overlap(s.range, g.range)) >= 0.5 * Double(min(s.range.length, g.range.length))
-            }
+            statements.contains { g in GoldMatching.fileName(s.documentID) == g.document && GoldMatching.isCorrect(s.range, against: g.range) }
         }.count
         return report
     }
@@ -92,7 +74,7 @@ public struct GoldChecker {
         for gold in labelled {
             let ids = Set(covering(gold, in: result).map(\.id))
             let got = result.stances.filter { ids.contains($0.statementID) && $0.topic == gold.topic }.map(\.label.rawValue)
-            if got.contains(gold.stance!) { right += 1 } else { wrong.append("\(gold.topic!) \(gold.stance!): got \(got) for \(gold.text.prefix(40))") }
+            if got.contains(gold.stance!.rawValue) { right += 1 } else { wrong.append("\(gold.topic!) \(gold.stance!.rawValue): got \(got) for \(gold.text.prefix(40))") }
         }
         return (right, labelled.count, wrong)
     }

@@ -11,6 +11,14 @@ public enum CSVReader {
         return try parser.parse(Array(text.unicodeScalars))
     }
 
+    /// Every row with the line it starts on (1-based; a quoted cell may span lines), for messages
+    /// that name `file:line`.
+    public static func numberedRows(_ text: String, profile: CSVProfile) throws -> [(line: Int, cells: [String])] {
+        var parser = Parser(profile: profile)
+        let rows = try parser.parse(Array(text.unicodeScalars))
+        return Array(zip(parser.rowLines, rows)).map { (line: $0.0, cells: $0.1) }
+    }
+
     /// The same from a file's bytes, which must be UTF-8.
     public static func rows(bytes: [UInt8], profile: CSVProfile) throws -> [[String]] {
         guard let text = String(data: Data(bytes), encoding: .utf8) else {
@@ -42,6 +50,9 @@ public enum CSVReader {
     private struct Parser {
         let profile: CSVProfile
         var rows: [[String]] = []
+        /// The line each row of `rows` starts on.
+        var rowLines: [Int] = []
+        var rowStart = 1
         var row: [String] = []
         var field = String.UnicodeScalarView()
         var rowHasContent = false
@@ -58,6 +69,7 @@ public enum CSVReader {
                 let isLineEnd = scalar == "\n" || scalar == "\r"
                 // CR LF is one line end.
                 let step = scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" ? 2 : 1
+                if !rowHasContent && state == .fieldStart && !isLineEnd { rowStart = line }
                 switch state {
                 case .quoted:
                     if scalar == "\"" {
@@ -119,6 +131,7 @@ public enum CSVReader {
             if rowHasContent {
                 endField()
                 rows.append(row)
+                rowLines.append(rowStart)
             }
             row = []
             field = String.UnicodeScalarView()
