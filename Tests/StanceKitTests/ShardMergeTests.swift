@@ -367,6 +367,144 @@ final class ShardMergeTests: XCTestCase {
     }
 }
 
+extension ShardMergeTests {
+    // MARK: - The command line
+
+    /// The `stance` binary built beside the test bundle (`swift build --build-tests`).
+    func stanceBinary() throws -> URL {
+        var candidates = [Bundle.main.bundleURL, Bundle(for: Self.self).bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")]
+        candidates += candidates.map { $0.deletingLastPathComponent() }
+        for base in candidates + candidates.map({ $0.deletingLastPathComponent() }) {
+            let binary = base.appendingPathComponent("stance")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: binary.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               FileManager.default.isExecutableFile(atPath: binary.path) {
+                return binary
+            }
+        }
+        XCTFail("no stance binary next to the test bundle: build with `swift build --build-tests`")
+        throw XCTSkip("no stance binary")
+    }
+
+    struct Exit {
+        let status: Int32
+        let reason: Process.TerminationReason
+        let stderr: String
+        let stdout: String
+    }
+
+    func stance(_ arguments: [String], stdin: URL? = nil, environment extra: [String: String] = [:]) throws -> Exit {
+        let process = Process()
+        process.executableURL = try stanceBinary()
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: Interruption.failpointVariable)
+        environment["SOURCE_DATE_EPOCH"] = "1795910400"
+        process.environment = environment.merging(extra) { _, new in new }
+        let output = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let outputHandle = try FileHandle(forWritingTo: output)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = outputHandle
+        let input = try stdin.map { try FileHandle(forReadingFrom: $0) }
+        process.standardInput = input ?? FileHandle.nullDevice
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try outputHandle.close()
+        try input?.close()
+        return Exit(status: process.terminationStatus, reason: process.terminationReason, stderr: String(decoding: data, as: UTF8.self),
+                    stdout: (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+    }
+
+    /// Every article as its own text file (one input entry each: batches of 64 files).
+    func textCorpus() throws -> (URL, Int) {
+        let corpus = folder.appendingPathComponent("text-corpus")
+        let lines = try articleLines()
+        for line in lines {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let url = corpus.appendingPathComponent(object["id"] as! String)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data((object["text"] as! String).utf8).write(to: url)
+        }
+        return (corpus, lines.count)
+    }
+
+    func testCtrlCStopsAfterTheCurrentBatchAndARerunResumes() throws {
+        let (corpus, count) = try textCorpus()
+        let lexicons = try lexiconFolder().path
+        let db = folder.appendingPathComponent("interrupted.sqlite").path
+        let arguments = ["analyze", corpus.path, "--out", folder.appendingPathComponent("out-interrupted").path, "--db", db, "--lexicons", lexicons]
+
+        let stopped = try stance(arguments, environment: [Interruption.failpointVariable: "1"])
+        XCTAssertEqual(stopped.reason, .exit, "stopped cleanly, not killed by the signal: \(stopped.stderr)")
+        XCTAssertEqual(stopped.status, Interruption.exitStatus, stopped.stderr)
+        XCTAssertTrue(stopped.stderr.contains("stance: interrupted: 64 documents analysed and stored; run the same command again to resume"),
+                      stopped.stderr)
+        XCTAssertTrue(stopped.stderr.hasSuffix("\n") && stopped.stderr.split(separator: "\n").last!.hasPrefix("analysed 64, reused 0, failed 0 documents; "),
+                      "the summary line closes the output: \(stopped.stderr)")
+        XCTAssertFalse(stopped.stderr.contains("\r"), "no progress line when stderr is not a terminal")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out-interrupted/positions.csv").path),
+                       "no report from a partial run")
+        var store = try CorpusStore(path: db)
+        XCTAssertEqual(try store.documentStates().count, 64, "the batch under way was finished and stored")
+        XCTAssertEqual(try store.runs().filter(\.isFinished).count, 0)
+        try store.close()
+
+        let resumed = try stance(arguments)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stderr.contains("analysed \(count - 64), reused 64, failed 0 documents;"), resumed.stderr)
+        let clean = try stance(["analyze", corpus.path, "--out", folder.appendingPathComponent("out-clean").path, "--lexicons", lexicons])
+        XCTAssertEqual(clean.status, 0, clean.stderr)
+        try assertSameOutputs("out-interrupted", "out-clean")
+        store = try CorpusStore(path: db)
+        XCTAssertEqual(Set(try store.documentStates().map(\.analysisCount)), [1], "no document analysed twice")
+        try store.close()
+    }
+
+    func testStreamAndMergeOnTheCommandLine() throws {
+        let lexicons = try lexiconFolder().path
+        let lines = Array(try articleLines().prefix(30))
+        let input = folder.appendingPathComponent("in.jsonl")
+        try Data((lines + ["{\"id\": 5}"] ).joined(separator: "\n").utf8).write(to: input)
+
+        let streamed = try stance(["analyze", "--stdin-jsonl", "--lexicons", lexicons], stdin: input)
+        XCTAssertEqual(streamed.status, 1, "a bad line: exit 1, the rest analysed")
+        XCTAssertTrue(streamed.stderr.contains("stance: stdin:31: missing string field \"id\"; line not read\n"), streamed.stderr)
+        XCTAssertTrue(streamed.stderr.contains("analysed 30, reused 0, failed 1 documents; "), streamed.stderr)
+        XCTAssertTrue(streamed.stdout.hasSuffix(#"{"type":"error","document":"stdin:31","message":"stdin:31: missing string field \"id\"; line not read"}"#
+            + "\n"), String(streamed.stdout.suffix(300)))
+        XCTAssertEqual(streamed.stdout.split(separator: "\n").filter { $0.hasPrefix(#"{"type":"document""#) }.count, 30)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Reports").path), "no side effects")
+
+        let part = folder.appendingPathComponent("part-00000")
+        try Data(streamed.stdout.utf8).write(to: part)
+        let merged = try stance(["merge", part.path, "--out", folder.appendingPathComponent("merged").path, "--lexicons", lexicons])
+        XCTAssertEqual(merged.status, 1, "the part's error record is a failure of the corpus: \(merged.stderr)")
+        XCTAssertTrue(merged.stderr.contains("merged 30 documents from 1 parts, failed 1; "), merged.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged/report.md").path))
+
+        let broken = folder.appendingPathComponent("broken-part")
+        try Data("{\"type\":\"statement\"}\n".utf8).write(to: broken)
+        let refused = try stance(["merge", broken.path, "--out", folder.appendingPathComponent("merged-2").path, "--lexicons", lexicons])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("\(broken.path):1: not a record of the JSONL schema"), refused.stderr)
+
+        for (arguments, message) in [(["analyze", "--shard", "0/3", "x"], "--shard 0/3: expected K/N"),
+                                     (["analyze", "--shard", "2", "x"], "--shard 2: expected K/N"),
+                                     (["analyze", "x", "--stdin-jsonl"], "give PATH or --stdin-jsonl, not both"),
+                                     (["analyze"], "missing PATH"),
+                                     (["merge"], "Missing expected argument")] {
+            let exit = try stance(arguments)
+            XCTAssertEqual(exit.status, 64, "\(arguments): \(exit.stderr)")
+            XCTAssertTrue(exit.stderr.contains(message), exit.stderr)
+        }
+    }
+}
+
 /// A small deterministic generator (SplitMix64) for shuffles that are the same on every run.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
