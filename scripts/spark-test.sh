@@ -19,10 +19,14 @@ java -version 2>&1 | head -1
 echo "== building stance"
 swift build 2>&1 | tail -1
 binary="$(swift build --show-bin-path)/stance"
-lexicons="$root/Lexicons"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The shipped lexicons with the fixture topics, so that the test articles have stances to merge.
+lexicons="$work/lexicons"
+cp -R Lexicons "$lexicons"
+rm -rf "$lexicons/topics"
+cp -R Tests/Fixtures/topics "$lexicons/topics"
 # The corpus: the fixture articles and the short articles of the test tables, one per line.
 "$venv/bin/python" - "$work/articles.jsonl" <<'PY'
 import glob, json, os, sys
@@ -56,8 +60,9 @@ for file in statements.csv stances.csv positions.csv contrasts.csv speakers.csv 
     echo "DIFFERENT: $file"; diff "$work/single/$file" "$work/merged/$file" | head -20; status=1
   fi
 done
-run_single=$(sqlite3 "$work/single/stance.sqlite" "SELECT run_id FROM runs" 2>/dev/null || echo "?")
-run_merged=$(sqlite3 "$work/merged/stance.sqlite" "SELECT run_id FROM runs" 2>/dev/null || echo "?")
+run_id() { "$venv/bin/python" -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT run_id FROM runs").fetchone()[0])' "$1"; }
+run_single=$(run_id "$work/single/stance.sqlite")
+run_merged=$(run_id "$work/merged/stance.sqlite")
 echo "run id: single $run_single, merged $run_merged"
 [ "$run_single" = "$run_merged" ] || status=1
 echo "spark test: $([ $status -eq 0 ] && echo passed || echo FAILED) in $(( $(date +%s) - started )) s"

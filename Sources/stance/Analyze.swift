@@ -121,7 +121,11 @@ struct Analyze: ParsableCommand {
         finished = outcome
         for failure in outcome.failures { warn("stance: \(failure)") }
         if outcome.analysed.isEmpty && outcome.reused == 0 && outcome.failures.isEmpty {
-            warn("stance: no articles (.txt, .md, .jsonl) in \(path); nothing to analyse")
+            if let shard {
+                warn("stance: no article of \(path) falls in shard \(shard); nothing to analyse")
+            } else {
+                warn("stance: no articles (.txt, .md, .jsonl) in \(path); nothing to analyse")
+            }
         }
         if !outcome.missing.isEmpty {
             let shown = outcome.missing.prefix(10).joined(separator: ", ") + (outcome.missing.count > 10 ? ", …" : "")

@@ -13,7 +13,7 @@ struct Merge: ParsableCommand {
         the database of a `stance analyze --shard K/N` run. The result (database, tables, report) is the one a single \
         `stance analyze` over the whole corpus gives: same run id, positions, contrasts and report. Every part must \
         come from the same lexicons (those of this merge). Error records in parts and duplicate document ids are \
-        named on stderr (exit 1); a part that cannot be used stops the merge before anything is written (exit 2).
+        named on stderr (exit 1); a part that cannot be used stops the merge (exit 2): no run is recorded and no table written.
         """,
         version: stanceVersion)
 

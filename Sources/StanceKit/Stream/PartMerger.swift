@@ -18,7 +18,9 @@ import Darwin
 ///
 /// Every part must come from the same lexicon set (the merge's `lexicon_hash`) and tool version:
 /// a part that does not, or that is damaged (a record that cannot be read, statements without their
-/// document record), stops the merge before anything is stored (`MergeError`). Error records in
+/// document record), stops the merge with `MergeError`: no run is recorded (database parts are all
+/// checked first; documents of JSONL parts read before the bad one stay stored, as after an
+/// interrupted `stance analyze`, and a later merge or analysis finds them). Error records in
 /// JSONL parts (inputs the stream could not analyse) and duplicate document ids (the first part
 /// keeps it) are failures: named, the rest merged.
 public final class PartMerger: @unchecked Sendable {
@@ -75,7 +77,7 @@ public final class PartMerger: @unchecked Sendable {
     }
 
     public func merge(parts: [String], date: Date = RunClock.now(), started: Date = Date()) throws -> Outcome {
-        // Every part is checked before anything is stored: a bad part leaves the database as it was.
+        // Database parts are checked before anything is stored (JSONL parts are checked as they are read).
         var kinds: [(String, Bool)] = []
         for part in parts { kinds.append((part, try Self.isDatabase(part))) }
         for (part, isDatabase) in kinds where isDatabase { try checkDatabasePart(part) }
