@@ -118,7 +118,10 @@ public final class CorpusAnalyzer: Sendable {
         return slots.values
     }
 
+    /// Aggregates documents in the order of their ids, whatever order they come in (reading order,
+    /// shards, merged parts): the result depends on the set of documents alone.
     public func aggregate(_ documents: [DocumentResult], date: Date = RunClock.now()) -> CorpusResult {
+        let documents = documents.sorted { $0.summary.id < $1.summary.id }
         let run = RunInfo(runID: Self.runID(lexiconHash: lexicon.hash, contentHashes: documents.map(\.summary.contentHash)),
                           lexiconHash: lexicon.hash, toolVersion: stanceVersion, analysisDate: RunClock.iso8601(date))
         return aggregator.aggregate(documents, topics: lexicon.topics, run: run)

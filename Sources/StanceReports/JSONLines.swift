@@ -47,6 +47,12 @@ public enum JSONLines {
 
     /// One statement record (no line end): the statements.csv fields, then `stances` by topic id.
     public static func statementRecord(_ statement: Statement, stances: [StatementStance], run: RunInfo) -> String {
+        statementObject(statement, stances: stances, runID: run.runID, lexiconHash: run.lexiconHash, exact: false).text
+    }
+
+    /// `exact`: stances and evidence also carry their values unrounded (stream records).
+    static func statementObject(_ statement: Statement, stances: [StatementStance], runID: String?, lexiconHash: String,
+                                exact: Bool) -> JSONObject {
         var object = JSONObject()
         object.string("type", "statement")
         object.string("statement_id", statement.id)
@@ -59,17 +65,21 @@ public enum JSONLines {
         object.string("kind", statement.kind.rawValue)
         object.string("cue", statement.cue)
         object.string("text", statement.text)
-        object.string("run_id", run.runID)
-        object.string("lexicon_hash", run.lexiconHash)
+        object.string("run_id", runID)
+        object.string("lexicon_hash", lexiconHash)
         let sorted = stances.sorted { a, b in
             a.topic != b.topic ? Order.scalarsLess(a.topic, b.topic) : a.label < b.label
         }
-        object.raw("stances", "[" + sorted.map(stanceObject).joined(separator: ",") + "]")
-        return object.text
+        object.raw("stances", "[" + sorted.map { stanceObject($0, exact: exact) }.joined(separator: ",") + "]")
+        return object
     }
 
     /// One document record (no line end).
     public static func documentRecord(_ document: DocumentSummary) -> String {
+        documentObject(document).text
+    }
+
+    static func documentObject(_ document: DocumentSummary) -> JSONObject {
         var object = JSONObject()
         object.string("type", "document")
         object.string("document", document.id)
@@ -79,7 +89,7 @@ public enum JSONLines {
         object.string("date", document.date)
         object.string("source", document.source)
         object.integer("statements", document.statements)
-        return object.text
+        return object
     }
 
     /// One error record (no line end); the caller also prints the message on stderr.
@@ -91,7 +101,7 @@ public enum JSONLines {
         return object.text
     }
 
-    static func stanceObject(_ stance: StatementStance) -> String {
+    static func stanceObject(_ stance: StatementStance, exact: Bool = false) -> String {
         var object = JSONObject()
         object.string("topic", stance.topic)
         object.string("stance", stance.label.rawValue)
@@ -103,9 +113,19 @@ public enum JSONLines {
             entry.string("file", item.location.file)
             entry.integer("line", item.location.line)
             entry.number("contribution", item.contribution)
+            if exact {
+                entry.integer("column", item.location.column)
+                entry.raw("contribution_exact", exactNumber(item.contribution))
+                entry.integer("start", item.range?.start)
+                entry.integer("end", item.range?.end)
+            }
             return entry.text
         }
         object.raw("evidence", "[" + evidence.joined(separator: ",") + "]")
+        if exact {
+            object.raw("score_exact", exactNumber(stance.score))
+            object.raw("confidence_exact", exactNumber(stance.confidence))
+        }
         return object.text
     }
 

@@ -56,6 +56,15 @@ extension CorpusStore {
         didCommit(documents: analyses.count)
     }
 
+    /// Records the run that analysed these documents, for documents stored before their run's id
+    /// was known (`stance merge` learns it once every part is read).
+    public func setAnalysedAtRun(_ ids: [String], runID: String) throws {
+        try write { db in
+            let update = try db.cachedStatement(sql: "UPDATE documents SET analysed_at_run = ? WHERE id = ?")
+            for id in ids { try update.execute(arguments: [runID, id]) }
+        }
+    }
+
     /// Records new sizes and mtimes of documents whose content was found unchanged (same hash), so
     /// the next run's cheap check passes. Also clears `missing`: the file is there.
     public func updateFileStamps(_ stamps: [String: FileStamp]) throws {

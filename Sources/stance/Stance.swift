@@ -12,7 +12,7 @@ struct Stance: ParsableCommand {
         (invalid lexicons, unwritable output, unusable database); 64 usage error.
         """,
         version: stanceVersion,
-        subcommands: [Analyze.self, Statements.self, Classify.self, LexiconCommand.self, TopicsCommand.self, Explain.self, Kwic.self, Coverage.self, ReportCommand.self, RunsCommand.self, CorrectCommand.self, SearchCommand.self, SpeakersCommand.self, EvaluateCommand.self, DiffCommand.self]
+        subcommands: [Analyze.self, Merge.self, Statements.self, Classify.self, LexiconCommand.self, TopicsCommand.self, Explain.self, Kwic.self, Coverage.self, ReportCommand.self, RunsCommand.self, CorrectCommand.self, SearchCommand.self, SpeakersCommand.self, EvaluateCommand.self, DiffCommand.self]
     )
 }
 

@@ -38,7 +38,10 @@ public struct SpeakerIdentity: Sendable {
             }
             target[key] = longer.count == 1 ? longer[0] : key
         }
-        for (key, members) in groups {
+        // Keys in sorted order: which member comes first (its kind, its affiliation) must not depend
+        // on the process's hash seed, or two runs over the same documents could differ.
+        for key in groups.keys.sorted() {
+            let members = groups[key]!
             let root = target[key]!
             for (doc, speaker) in members {
                 var merged = speakers[root] ?? Merged(canonical: speaker.name, kind: speaker.kind)

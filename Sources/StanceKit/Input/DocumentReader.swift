@@ -62,6 +62,10 @@ public struct DocumentReader: Sendable {
     public let maxFileBytes: Int
     /// 0 means no limit.
     public let maxParagraphLength: Int
+    /// `--shard K/N`: only the documents of this shard are read (text files by their id, without
+    /// being opened; JSONL articles one by one, and a bad JSONL line by its `file:line` id, so each
+    /// failure is reported by exactly one shard). Nil: every document.
+    public var shard: Shard?
     private let skipIdentities: Set<FileIdentity>
 
     public init(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
@@ -105,11 +109,14 @@ public struct DocumentReader: Sendable {
         try checkRoot()
         let status = FileStatus.of(root.path, followLinks: true)
         guard case .directory = status.kind else {
-            return [Entry(url: root, id: root.lastPathComponent, displayPath: displayRoot, problem: nil)]
+            let entry = Entry(url: root, id: root.lastPathComponent, displayPath: displayRoot, problem: nil)
+            if let shard, entry.url.pathExtension.lowercased() != "jsonl", !shard.contains(entry.id) { return [] }
+            return [entry]
         }
         var result: [Entry] = []
         try walk(root, relative: "", ancestors: status.identity.map { [$0] } ?? [], into: &result)
-        return result
+        guard let shard else { return result }
+        return result.filter { $0.url.pathExtension.lowercased() == "jsonl" || shard.contains($0.id) }
     }
 
     private func display(_ relative: String) -> String {
@@ -163,7 +170,14 @@ public struct DocumentReader: Sendable {
         case .failure(let problem): return fail(problem.reason)
         }
         if entry.url.pathExtension.lowercased() == "jsonl" {
-            return JSONLArticles.read(bytes, path: entry.displayPath, document: entry.id, maxParagraphLength: maxParagraphLength)
+            let items = JSONLArticles.read(bytes, path: entry.displayPath, document: entry.id, maxParagraphLength: maxParagraphLength)
+            guard let shard else { return items }
+            return items.filter { item in
+                switch item {
+                case .success(let document): shard.contains(document.id)
+                case .failure(let error): shard.contains(error.document)
+                }
+            }
         }
         switch TextDecoder.decode(bytes) {
         case .failure(let problem): return fail(problem.description)

@@ -33,6 +33,11 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
     public let store: CorpusStore
     /// The files of the lexicon set `analyzer` was loaded from (`LexiconFiles.read`).
     public let lexiconFiles: [LexiconFile]
+    /// Asked after every batch; true stops the run there with `AnalysisInterrupted` (Ctrl-C): the
+    /// batches stored so far stay, the run stays unfinished, and a re-run resumes.
+    public var shouldStop: () -> Bool = { false }
+    /// Told (documents analysed, documents to analyse) after every batch of the analysis.
+    public var progress: (Int, Int) -> Void = { _, _ in }
 
     public init(analyzer: CorpusAnalyzer, store: CorpusStore, lexiconFiles: [LexiconFile]) {
         self.analyzer = analyzer
@@ -124,14 +129,18 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
     /// Reads `path`, analyses what changed, stores everything and the run. Throws `InputError` when
     /// the path itself is unusable and `StoreError` when the database is.
     ///
-    /// - Parameter deferReport: when the run repeats the previous one (`Outcome.repeated`), read its
-    ///   report from the store only when `Outcome.report` is first used, which must then be before
-    ///   the store is closed. Lets a caller whose reports are current skip reading the run back.
+    /// - Parameters:
+    ///   - shard: only that shard's documents (`--shard K/N`); stored documents of other shards are
+    ///     not marked missing.
+    ///   - deferReport: when the run repeats the previous one (`Outcome.repeated`), read its report
+    ///     from the store only when `Outcome.report` is first used, which must then be before the
+    ///     store is closed. Lets a caller whose reports are current skip reading the run back.
     public func analyze(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
                         maxParagraphLength: Int = DocumentReader.defaultMaxParagraphLength,
                         date: Date = RunClock.now(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                        started: Date = Date(), deferReport: Bool = false) throws -> Outcome {
-        let reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes, maxParagraphLength: maxParagraphLength)
+                        started: Date = Date(), shard: Shard? = nil, deferReport: Bool = false) throws -> Outcome {
+        var reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes, maxParagraphLength: maxParagraphLength)
+        reader.shard = shard
         let entries = try reader.entries()
         let lexicon = analyzer.lexicon
         let state = try StoreState(store: store, lexiconFiles: lexiconFiles, lexiconHash: lexicon.hash)
@@ -141,7 +150,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         var failures: [InputError] = []
         var failedEntries: Set<String> = []
         var seen: Set<String> = []
-        forEachBatch(entries, threads: threads, { self.scan($0, reader: reader, state: state) }) { index, items in
+        try forEachBatch(entries, threads: threads, { self.scan($0, reader: reader, state: state) }) { index, items in
             for item in items {
                 switch item {
                 case .success(var document):
@@ -169,7 +178,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         if !present.isEmpty { try store.markPresent(present) }
         let foundIDs = Set(found.map(\.id))
         let missing = state.documents.values.filter { !$0.missing && !foundIDs.contains($0.id) && !failedEntries.contains($0.id) }
-            .map(\.id).sorted()
+            .map(\.id).filter { shard?.contains($0) ?? true }.sorted()
         if !missing.isEmpty { try store.markMissing(missing) }
 
         // 3. Stored documents, before the run begins (beginning a run with the previous run's id
@@ -216,6 +225,11 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         try store.beginRun(runInfo, startedAt: started)
         var analysed: [String] = []
         let toAnalyse = Dictionary(grouping: found.filter { $0.plan == .analyse }, by: \.entry)
+        let analyseCount = toAnalyse.values.reduce(0) { $0 + $1.count }
+        let interrupted = {
+            AnalysisInterrupted(analysed: analysed.count, reused: found.count - analyseCount, failed: failures.count,
+                                statements: results.values.reduce(0) { $0 + $1.statements.count })
+        }
         for batch in toAnalyse.keys.sorted().chunked(CorpusAnalyzer.batchSize) {
             let items = parallelMap(batch, threads: threads) { index -> [Result<DocumentAnalysis, InputError>] in
                 let wanted = Set(toAnalyse[index]!.map(\.id))
@@ -253,6 +267,9 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
                 results[analysis.document.id] = analysis.result
                 analysed.append(analysis.document.id)
             }
+            progress(analysed.count, analyseCount)
+            Interruption.shared.documentsDone(analysed.count)
+            if shouldStop() { throw interrupted() }
         }
 
         // 5. Stored statements scored again.
@@ -264,6 +281,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
                 rescored.append(document.state.id)
                 if segmented { resegmented += 1 }
             }
+            if shouldStop() { throw interrupted() }
         }
 
         // 6. Aggregate in reading order, apply the corrections, store the run, read it back.
@@ -362,13 +380,15 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
 
     /// Scans entries in parallel batches and hands each entry's results over in reading order.
     private func forEachBatch<T>(_ entries: [DocumentReader.Entry], threads: Int, _ work: @escaping (DocumentReader.Entry) -> T,
-                                 _ body: (Int, T) -> Void) {
+                                 _ body: (Int, T) -> Void) throws {
         var start = 0
         while start < entries.count {
             let end = min(start + CorpusAnalyzer.batchSize, entries.count)
             let values = parallelMap(Array(start..<end), threads: threads) { work(entries[$0]) }
             for (offset, value) in values.enumerated() { body(start + offset, value) }
             start = end
+            // Nothing is stored while scanning: stopping here leaves the database as it was.
+            if start < entries.count, shouldStop() { throw AnalysisInterrupted(analysed: 0, reused: 0, failed: 0, statements: 0) }
         }
     }
 

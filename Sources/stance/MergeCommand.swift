@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import StanceCore
+import StanceKit
+import StanceReports
+import StanceStore
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge the parts of a corpus analysed apart into one database, tables and report.",
+        discussion: """
+        Each PART is the JSONL output of `stance analyze --stdin-jsonl` (e.g. the part files a Spark job saved) or \
+        the database of a `stance analyze --shard K/N` run. The result (database, tables, report) is the one a single \
+        `stance analyze` over the whole corpus gives: same run id, positions, contrasts and report. Every part must \
+        come from the same lexicons (those of this merge). Error records in parts and duplicate document ids are \
+        named on stderr (exit 1); a part that cannot be used stops the merge (exit 2): no run is recorded and no table written.
+        """,
+        version: stanceVersion)
+
+    @Argument(help: "JSONL outputs of `stance analyze --stdin-jsonl`, or databases of `--shard` runs.")
+    var parts: [String]
+
+    @Option(name: .long, help: "Output folder; only the tool's own files in it are replaced.")
+    var out: String = "Reports"
+
+    @Option(name: .long, help: "The merged database (default: OUT/stance.sqlite); created when missing.")
+    var db: String?
+
+    @Option(name: .customLong("busy-timeout"), help: "Seconds to wait while another process writes the database.")
+    var busyTimeout: Double = 10
+
+    @Option(name: .customLong("csv-profile"), help: "excel (BOM, CRLF, formula guard) or plain (exact values).")
+    var csvProfile: CSVProfile = .excel
+
+    @Option(name: .long, help: "Also write positions by source or by month: source|month.")
+    var by: [PositionGrouping] = []
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func validate() throws {
+        guard !parts.isEmpty else { throw ValidationError("give at least one PART to merge") }
+    }
+
+    func run() throws {
+        let started = Date()
+        var finished: PartMerger.Outcome?
+        defer { if let finished { warn(finished.summary(seconds: Date().timeIntervalSince(started))) } }
+        let lexicon = try loadLexiconOrExit(lexiconOptions)
+        let outURL = try prepareOutputFolder(out)
+        let dbPath = db ?? outURL.appendingPathComponent("stance.sqlite").path
+        let lexiconFiles: [LexiconFile]
+        do {
+            guard let folder = LexiconSelection.directory(explicit: lexiconOptions.lexicons) else { throw ExitCode(2) }
+            lexiconFiles = try LexiconFiles.read(directory: folder)
+        } catch {
+            warn("stance: cannot read the lexicon files to store them with the run: \(error)")
+            throw ExitCode(2)
+        }
+        let dbURL = URL(fileURLWithPath: dbPath).standardizedFileURL
+        if parts.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL == dbURL }) {
+            warn("stance: the merged database \(dbPath) is also a part; give another --db or --out")
+            throw ExitCode(2)
+        }
+        let store = try openStore(dbPath, busyTimeout: busyTimeout)
+        defer { try? store.close() }
+        let merger = PartMerger(analyzer: CorpusAnalyzer(lexicon: lexicon), store: store, lexiconFiles: lexiconFiles)
+        let progressLine = ProgressLine(label: "merged")
+        merger.progress = { progressLine.update(done: $0, total: nil) }
+        let outcome: PartMerger.Outcome
+        do {
+            defer { progressLine.finish() }
+            outcome = try merger.merge(parts: parts, started: started)
+        } catch {
+            warn("stance: \(error); nothing merged")
+            throw ExitCode(2)
+        }
+        finished = outcome
+        for failure in outcome.failures { warn("stance: \(failure)") }
+        do {
+            try OutputWriter(directory: outURL, profile: csvProfile, groupings: by).write(outcome.report)
+        } catch {
+            warn("stance: \(error)")
+            throw ExitCode(2)
+        }
+        if !outcome.failures.isEmpty { throw ExitCode(1) }
+    }
+}
