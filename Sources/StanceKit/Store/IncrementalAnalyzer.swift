@@ -284,25 +284,34 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             if shouldStop() { throw interrupted() }
         }
 
-        // 6. Aggregate in reading order, apply the corrections, store the run, read it back.
-        let documents = found.compactMap { results[$0.id] }
-        let aggregated = analyzer.aggregate(documents, date: date)
-        let correctionsMarker = try store.correctionsMarker()
-        let corrections = try store.corrections()
-        let result = CorrectionApplier.apply(corrections, to: aggregated, aggregator: analyzer.aggregator).result
-        let duration = Date().timeIntervalSince(started)
-        let reusedCount = documents.count - analysed.count
-        try store.finishRun(result, stats: RunStats(analysed: analysed.count, reused: reusedCount, failed: failures.count,
-                                                    durationSeconds: duration),
-                            lexiconFiles: lexiconFiles)
-        try store.setCorrectionsMarker(correctionsMarker, runID: result.run.runID)
-        guard let report = try StoredReport.load(store: store, runID: result.run.runID) else {
-            throw StoreError.unknownRun(path: store.path, runID: result.run.runID)
+        // 6. Aggregate, apply the corrections and store the run; then read it back. The in-memory
+        //    results are dropped first, so that they and the run read back are not held at once.
+        let rescoredKept = rescored.filter { results[$0] != nil }
+        let documentCount = found.reduce(0) { $0 + (results[$1.id] == nil ? 0 : 1) }
+        let reusedCount = documentCount - analysed.count
+        let runID = try finishRun(found.compactMap { results[$0.id] }, date: date,
+                                  stats: RunStats(analysed: analysed.count, reused: reusedCount, failed: failures.count,
+                                                  durationSeconds: Date().timeIntervalSince(started)))
+        results = [:]
+        guard let report = try StoredReport.load(store: store, runID: runID) else {
+            throw StoreError.unknownRun(path: store.path, runID: runID)
         }
-        return Outcome(report: report, loadReport: { report }, runID: result.run.runID, repeated: false,
+        return Outcome(report: report, loadReport: { report }, runID: runID, repeated: false,
                        statementCount: report.result.statements.count, analysed: analysed, reused: reusedCount,
-                       rescored: rescored.filter { results[$0] != nil }, resegmented: resegmented, failures: failures,
+                       rescored: rescoredKept, resegmented: resegmented, failures: failures,
                        missing: missing, lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
+    }
+
+    /// Aggregates `documents` (consumed), applies the stored corrections and stores the finished
+    /// run; returns its id.
+    private func finishRun(_ documents: consuming [DocumentResult], date: Date, stats: RunStats) throws -> String {
+        let aggregated = analyzer.aggregate(documents, date: date)
+        _ = consume documents
+        let correctionsMarker = try store.correctionsMarker()
+        let result = CorrectionApplier.apply(try store.corrections(), to: aggregated, aggregator: analyzer.aggregator).result
+        try store.finishRun(result, stats: stats, lexiconFiles: lexiconFiles)
+        try store.setCorrectionsMarker(correctionsMarker, runID: result.run.runID)
+        return result.run.runID
     }
 
     /// Whether this run would repeat `previous` exactly: the same run id (tool version, lexicons and
