@@ -15,7 +15,7 @@ import StanceStore
 /// - aggregate: `CorpusAnalyzer.aggregate`;
 /// - finish: `CorpusStore.finishRun` (the run's statements, stance rows, positions, contrasts);
 /// - reload and write: `StoredReport.load` and `OutputWriter.write` (what `stance report` does).
-/// Prints key=value fields: statements/s for save+finish (every statement with its stance rows and
+/// Times are CPU seconds of the process. Prints key=value fields: statements/s for save+finish (every statement with its stance rows and
 /// its full-text entry), the report seconds and peak RSS.
 func storeCommand(_ args: [String]) -> Int32 {
     var path: String?
@@ -48,10 +48,12 @@ func storeCommand(_ args: [String]) -> Int32 {
     let dbPath = outURL.appendingPathComponent("stance.sqlite").path
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + suffix) }
 
+    // CPU seconds of the process, not wall time: the machine is often shared, and every step here
+    // runs on one thread at a time (GRDB's writer queue, or this one).
     var times: [String: Double] = [:]
     func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
-        let t = monotonicSeconds()
-        defer { times[stage, default: 0] += monotonicSeconds() - t }
+        let t = processCPUSeconds()
+        defer { times[stage, default: 0] += processCPUSeconds() - t }
         return try body()
     }
     var documents: [DocumentResult] = []
@@ -142,4 +144,11 @@ private func letterPermutation(seed: UInt64) -> [UInt8] {
         letters.swapAt(i, Int(state % UInt64(i + 1)))
     }
     return letters
+}
+
+/// User + system CPU seconds of this process, all threads.
+private func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
