@@ -69,13 +69,15 @@ struct Analyze: ParsableCommand {
         do {
             outcome = try IncrementalAnalyzer(analyzer: analyzer, store: store, lexiconFiles: lexiconFiles)
                 .analyze(path: path, skip: [outURL, outURL.appendingPathComponent("report.md"), URL(fileURLWithPath: dbPath)],
-                         maxFileBytes: inputOptions.maxFileSize, maxParagraphLength: inputOptions.maxParagraphLength, started: started)
+                         maxFileBytes: inputOptions.maxFileSize, maxParagraphLength: inputOptions.maxParagraphLength,
+                         maxStatementLength: inputOptions.maxStatementLength, started: started)
         } catch {
             warn("stance: \(error); nothing analysed")
             throw ExitCode(2)
         }
         finished = outcome
         for failure in outcome.failures { warn("stance: \(failure)") }
+        inputOptions.warnExcluded(outcome.excluded)
         if outcome.analysed.isEmpty && outcome.reused == 0 && outcome.failures.isEmpty {
             warn("stance: no articles (.txt, .md, .jsonl) in \(path); nothing to analyse")
         }

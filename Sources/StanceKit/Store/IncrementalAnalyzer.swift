@@ -55,12 +55,16 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         public let failures: [InputError]
         /// Documents found missing in this run (marked in the database), sorted.
         public let missing: [String]
+        /// Statements over `--max-statement-length`, stored but left out of the results (`StatementLimit`).
+        public let excluded: [StatementLimit.Exclusion]
         /// What changed in the lexicons since the previous finished run; nil without one.
         public let lexiconChange: LexiconChange?
         public let durationSeconds: Double
 
         init(report: StoredReport, analysed: [String], reused: Int, rescored: [String], resegmented: Int,
-             failures: [InputError], missing: [String], lexiconChange: LexiconChange?, durationSeconds: Double) {
+             failures: [InputError], missing: [String], excluded: [StatementLimit.Exclusion], lexiconChange: LexiconChange?,
+             durationSeconds: Double) {
+            self.excluded = excluded
             self.report = report
             self.analysed = analysed
             self.reused = reused
@@ -102,6 +106,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
     /// the path itself is unusable and `StoreError` when the database is.
     public func analyze(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
                         maxParagraphLength: Int = DocumentReader.defaultMaxParagraphLength,
+                        maxStatementLength: Int = StatementLimit.defaultMaxLength,
                         date: Date = RunClock.now(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                         started: Date = Date()) throws -> Outcome {
         let reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes, maxParagraphLength: maxParagraphLength)
@@ -224,7 +229,8 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         }
 
         // 6. Aggregate in reading order, apply the corrections, store the run, read it back.
-        let documents = found.compactMap { results[$0.id] }
+        // Statements over the limit are stored (a later run with a higher limit gets them back) but left out.
+        let (documents, excluded) = StatementLimit.apply(found.compactMap { results[$0.id] }, maxLength: maxStatementLength)
         let aggregated = analyzer.aggregate(documents, date: date)
         let corrections = try store.corrections()
         let result = CorrectionApplier.apply(corrections, to: aggregated, aggregator: analyzer.aggregator).result
@@ -237,8 +243,8 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             throw StoreError.unknownRun(path: store.path, runID: result.run.runID)
         }
         return Outcome(report: report, analysed: analysed, reused: reusedCount, rescored: rescored.filter { results[$0] != nil },
-                       resegmented: resegmented, failures: failures, missing: missing, lexiconChange: state.change,
-                       durationSeconds: Date().timeIntervalSince(started))
+                       resegmented: resegmented, failures: failures, missing: missing, excluded: excluded,
+                       lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
     }
 
     // MARK: - Per document
