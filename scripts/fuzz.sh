@@ -61,8 +61,10 @@ run_target() {
   local options=(-runs="$RUNS" -timeout=20 -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix="$artifacts")
   [ "$MAX_TIME" != 0 ] && options+=(-max_total_time="$MAX_TIME")
   set +e
+  local began=$(date +%s.%N)
   ( cd "$REPO" && "$REPO/Fuzz/.build/$CONFIG/$target" "${options[@]}" "$corpus" "$REPO/Fuzz/Seeds/$target" ) > "$log" 2>&1
   echo $? > "$SCRATCH/$target.status"
+  echo "$began $(date +%s.%N)" > "$SCRATCH/$target.time"
   set -e
 }
 
@@ -80,9 +82,10 @@ printf '%-14s %10s %8s %8s %7s %s\n' target inputs "inputs/s" seconds corpus cra
 for target in "${TARGETS[@]}"; do
   log="$SCRATCH/$target.log"
   status=$(cat "$SCRATCH/$target.status")
-  executed=$(sed -n 's/^stat::number_executed_units: *//p' "$log" | tail -1)
-  per_second=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  seconds=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)
+  executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  # Wall time of the whole run (libFuzzer's own rate rounds runs under a second to 0/s).
+  seconds=$(awk '{ printf "%.1f", $2 - $1 }' "$SCRATCH/$target.time")
+  per_second=$(awk -v n="${executed:-0}" -v s="$seconds" 'BEGIN { printf "%d", (s > 0 ? n / s : 0) }')
   corpus=$(find "$SCRATCH/corpus/$target" -type f | wc -l)
   crashes=$(find "$SCRATCH/artifacts/$target" -type f | wc -l)
   printf '%-14s %10s %8s %8s %7s %s\n' "$target" "${executed:-?}" "${per_second:-?}" "${seconds:-?}" "$corpus" "$crashes"

@@ -6,8 +6,10 @@
 2. Reference: one uninterrupted `stance analyze` into an empty database; its duration T sets the
    window for the kills.
 3. Each trial starts from an empty database (odd trials) or from the database a previous trial's
-   re-run left, with some articles changed so that the run has work to do (even trials), starts
-   `stance analyze`, and SIGKILLs it after a seeded random delay in [0, 1.1 T]. Then:
+   re-run left, with five articles changed so that the run has work to do (even trials; an
+   uninterrupted run of the same kind on a copy gives its window T and must itself equal a fresh
+   run), starts `stance analyze`, and SIGKILLs it after a seeded random delay in [0, 0.95 T]. A run
+   that ends before its delay is not counted as a kill; trials go on until KILLS kills. Then:
    - `PRAGMA integrity_check` is "ok", `PRAGMA foreign_key_check` finds nothing and the full-text
      index passes its own integrity check;
    - no document is stored twice or half (every stored document has its text, and its statements
@@ -208,26 +210,38 @@ def main():
                 "seconds": seconds, "summary": p.stderr.strip().splitlines()[-1]}
 
     ref = reference(0)
-    window = ref["seconds"]
-    print(f"corpus: {args.articles} articles + {args.articles // 10} JSONL lines + fixtures; reference run {window:.1f} s: "
+    fresh_seconds = ref["seconds"]
+    print(f"corpus: {args.articles} articles + {args.articles // 10} JSONL lines + fixtures; reference run {fresh_seconds:.1f} s: "
           f"{ref['summary']}", flush=True)
-    print(f"{'kill':>4}  {'start':<10} {'delay s':>7}  {'stored docs':>11}  {'integrity':<9}  {'re-run':<34}  result")
-    failures = 0
+    print(f"{'kill':>4}  {'start':<7} {'window s':>8} {'delay s':>7}  {'stored docs':>11}  {'integrity':<9}  {'re-run':<34}  result")
+    failures = kills = trial = 0
     carried = None  # the database a previous trial's re-run completed
-    for trial in range(1, args.kills + 1):
+    while kills < args.kills and trial < 3 * args.kills:
+        trial += 1
         folder = os.path.join(scratch, f"trial-{trial:02d}")
         os.makedirs(folder)
         db, out = os.path.join(folder, "stance.sqlite"), os.path.join(folder, "out")
         incremental = trial % 2 == 0 and carried is not None
         if incremental:
-            for suffix in ["", "-wal", "-shm"]:
-                if os.path.exists(carried + suffix):
-                    shutil.copyfile(carried + suffix, db + suffix)
             change(corpus, trial, rng)
             ref = reference(trial)
-        delay = round(rng.uniform(0.0, 1.1) * window, 3)
+            # The same incremental run uninterrupted, on a copy: how long the kill window is, and its
+            # results must already equal the fresh reference's.
+            check_db = os.path.join(folder, "uninterrupted.sqlite")
+            copy_db(carried, check_db)
+            p, window = run(binary, corpus, os.path.join(folder, "uninterrupted-out"), check_db)
+            same = p.returncode == 0 and not differences(ref["outputs"], outputs(os.path.join(folder, "uninterrupted-out"))[0], "") \
+                and not differences(ref["dump"], dump(check_db), "")
+            if not same:
+                failures += 1
+                print(f"trial {trial}: an uninterrupted incremental run differs from a fresh run", flush=True)
+            copy_db(carried, db)
+        else:
+            window = fresh_seconds
+        delay = round(rng.uniform(0.0, 0.95) * window, 3)
         finished, status, stderr = killed_run(binary, corpus, out, db, delay)
         problems, stored = checks(db)
+        integrity = "FAILED" if problems else "ok"
         rerun, _ = run(binary, corpus, out, db)
         result = [] if rerun.returncode == 0 else [f"re-run exit {rerun.returncode}: {rerun.stderr.strip()[-300:]}"]
         got_outputs, leftovers = outputs(out)
@@ -243,16 +257,30 @@ def main():
                 if twice:
                     result.append(f"{twice} documents analysed more than once")
         problems += result
+        carried = db
+        if finished:
+            # The run ended before the delay: not a kill. Its re-run is checked all the same.
+            print(f"{'-':>4}  {'stored' if incremental else 'empty':<7} {window:>8.2f} {delay:>7.2f}  {'(finished)':>11}  "
+                  f"{integrity:<9}  {'':<34}  {'same' if not problems else 'DIFFERENT: ' + '; '.join(problems)}", flush=True)
+            failures += bool(problems)
+            continue
+        kills += 1
         failures += bool(problems)
         summary = rerun.stderr.strip().splitlines()[-1] if rerun.stderr.strip() else ""
         summary = summary.split(";")[0].replace(" documents", "")
-        print(f"{trial:>4}  {'stored' if incremental else 'empty':<10} {delay:>7.2f}  "
-              f"{stored if not finished else 'finished':>11}  {'ok' if not problems[:1] or 'integrity' not in problems[0] else 'FAILED':<9}  "
-              f"{summary:<34}  {'same' if not problems else 'DIFFERENT: ' + '; '.join(problems)}", flush=True)
-        carried = db
-    kills = args.kills
-    print(f"seed {seed}: {kills - failures}/{kills} kills followed by integrity_check ok and a re-run equal to an uninterrupted run")
-    sys.exit(1 if failures else 0)
+        print(f"{kills:>4}  {'stored' if incremental else 'empty':<7} {window:>8.2f} {delay:>7.2f}  {stored:>11}  "
+              f"{integrity:<9}  {summary:<34}  {'same' if not problems else 'DIFFERENT: ' + '; '.join(problems)}", flush=True)
+    print(f"seed {seed}: {kills} kills in {trial} trials; {kills - failures if failures <= kills else 0}/{kills} followed by "
+          f"integrity_check ok and a re-run equal to an uninterrupted run; {failures} failures")
+    sys.exit(1 if failures or kills < args.kills else 0)
+
+
+def copy_db(source, target):
+    for suffix in ["", "-wal", "-shm"]:
+        if os.path.exists(target + suffix):
+            os.remove(target + suffix)
+        if os.path.exists(source + suffix):
+            shutil.copyfile(source + suffix, target + suffix)
 
 
 if __name__ == "__main__":

@@ -586,7 +586,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines), stanceVersion)
         run = try Self.run(binary, ["analyze", "--help"], in: scratch)
         XCTAssertEqual(run.status, 0, run.stderr)
-        for words in ["USAGE:", "stance analyze", "--out", "--max-file-size", "--max-paragraph-length", "--lexicons"] {
+        for words in ["USAGE:", "stance analyze", "--out", "--max-file-size", "--max-paragraph-length", "--max-statement-length", "--lexicons"] {
             XCTAssert(run.stdout.contains(words), "help lacks \(words):\n\(run.stdout)")
         }
     }
