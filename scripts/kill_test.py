@@ -170,7 +170,9 @@ def outputs(folder):
     for name in TABLES:
         path = os.path.join(folder, name)
         result[name] = open(path, "rb").read() if os.path.exists(path) else None
-    leftovers = sorted(f for f in os.listdir(folder) if ".tmp-" in f) if os.path.isdir(folder) else []
+    # Hidden files anywhere in --out: temporary files a killed run left and the re-run did not clean up.
+    leftovers = sorted(os.path.relpath(os.path.join(d, f), folder) for d, _, fs in os.walk(folder) for f in fs
+                       if f.startswith(".")) if os.path.isdir(folder) else []
     return result, leftovers
 
 

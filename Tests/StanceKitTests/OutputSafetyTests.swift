@@ -191,6 +191,38 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("positions.csv"), encoding: .utf8), "old", "nothing written")
     }
 
+    /// The atomic write: a temporary file of a killed run is cleaned up, one of a running process is
+    /// not, a link planted at the temporary path or at the target is replaced, never followed.
+    func testAtomicWritesStayInTheFolderAndCleanUpAfterKilledRuns() throws {
+        let scratch = try makeScratch()
+        let fm = FileManager.default
+        let folder = scratch.appendingPathComponent("out"), outside = scratch.appendingPathComponent("outside.txt")
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        try BadInputTests.write("keep", to: scratch, "outside.txt")
+        let target = folder.appendingPathComponent("report.md")
+
+        // A process that has ended: its PID is free (until reused, which takes a while).
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let stale = folder.appendingPathComponent(".report.md.tmp-\(ended.processIdentifier)")
+        let running = folder.appendingPathComponent(".report.md.tmp-1")  // init: always running
+        let other = folder.appendingPathComponent(".statements.csv.tmp-\(ended.processIdentifier)")
+        for leftover in [stale, running, other] { try Data("half".utf8).write(to: leftover) }
+        // A link at this process's own temporary path and at the target.
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent(".report.md.tmp-\(getpid())").path, withDestinationPath: outside.path)
+        try fm.createSymbolicLink(atPath: target.path, withDestinationPath: outside.path)
+
+        try AtomicFile.write("# Report\n", to: target)
+        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "# Report\n")
+        XCTAssertNil(try? fm.destinationOfSymbolicLink(atPath: target.path), "the link at the target is replaced")
+        XCTAssertEqual(try String(contentsOf: outside, encoding: .utf8), "keep", "written through a link")
+        let left = try fm.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(left, [".report.md.tmp-1", ".statements.csv.tmp-\(ended.processIdentifier)", "report.md"],
+                       "the killed run's temporary report goes; a running process's stays; other files' wait for their own write")
+    }
+
     /// `--max-statement-length`: a statement over it (an unclosed quotation running to the end of its
     /// paragraph) is left out with a warning naming document, paragraph and offset; the rest of the
     /// article is kept, the exit code stays 0, and a higher limit brings it back from the database
