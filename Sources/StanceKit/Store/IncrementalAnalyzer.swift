@@ -64,7 +64,6 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         init(report: StoredReport, analysed: [String], reused: Int, rescored: [String], resegmented: Int,
              failures: [InputError], missing: [String], excluded: [StatementLimit.Exclusion], lexiconChange: LexiconChange?,
              durationSeconds: Double) {
-            self.excluded = excluded
             self.report = report
             self.analysed = analysed
             self.reused = reused
@@ -72,6 +71,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             self.resegmented = resegmented
             self.failures = failures
             self.missing = missing
+            self.excluded = excluded
             self.lexiconChange = lexiconChange
             self.durationSeconds = durationSeconds
         }
