@@ -48,6 +48,8 @@ public final class CorpusAnalyzer: Sendable {
         /// Full analyses (text, segmentation) when asked for with `keepAnalyses`; empty otherwise.
         public let analyses: [DocumentAnalysis]
         public let failures: [InputError]
+        /// Statements over the statement limit, left out of `result` and `documents` (see `StatementLimit`).
+        public var excluded: [StatementLimit.Exclusion] = []
     }
 
     /// How many files one parallel batch reads and analyses; the batch's results are compacted
@@ -65,8 +67,11 @@ public final class CorpusAnalyzer: Sendable {
     }
 
     /// The same with a reader the caller configured (skipped paths, limits: see `DocumentReader`).
+    /// Statements longer than `maxStatementLength` scalars are left out of the results (0: no limit;
+    /// see `StatementLimit`); `analyses` keeps them.
     public func analyze(reader: DocumentReader, date: Date = RunClock.now(),
-                        threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepAnalyses: Bool = true) throws -> Outcome {
+                        threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepAnalyses: Bool = true,
+                        maxStatementLength: Int = StatementLimit.defaultMaxLength) throws -> Outcome {
         let entries = try reader.entries()
         var documents: [DocumentResult] = []
         var analyses: [DocumentAnalysis] = []
@@ -92,7 +97,9 @@ public final class CorpusAnalyzer: Sendable {
                 }
             }
         }
-        return Outcome(result: aggregate(documents, date: date), documents: documents, analyses: analyses, failures: failures)
+        let limited = StatementLimit.apply(documents, maxLength: maxStatementLength)
+        return Outcome(result: aggregate(limited.documents, date: date), documents: limited.documents, analyses: analyses,
+                       failures: failures, excluded: limited.excluded)
     }
 
     /// Reads and analyses one batch of files in parallel; results come back in the batch's order.

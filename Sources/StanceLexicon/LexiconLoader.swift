@@ -33,13 +33,31 @@ public enum LexiconLoader {
             return LexiconLoadResult(lexicon: nil, diagnostics: log.sorted)
         }
 
+        var contents: [(path: String, bytes: [UInt8])] = []
+        for file in files {
+            guard let bytes = read(file, in: directory, log: &log) else { continue }
+            contents.append((file.path, bytes))
+        }
+        return load(files: contents, log: log)
+    }
+
+    /// The same from files already in memory: `(relative path, bytes)` in any order. Paths that are
+    /// not lexicon files (see `load(directory:)`) are ignored. The fuzz targets (`Fuzz/`) feed the
+    /// parsers through this without touching the disk.
+    public static func load(files contents: [(path: String, bytes: [UInt8])]) -> LexiconLoadResult {
+        load(files: contents, log: DiagnosticLog())
+    }
+
+    private static func load(files contents: [(path: String, bytes: [UInt8])], log: DiagnosticLog) -> LexiconLoadResult {
+        var log = log
+        let sorted = contents.sorted { LexiconPath.precedes($0.path, $1.path) }
         var lists: [String: WordList] = [:]
         var topics = TopicReader()
         var speakers = SpeakerReader()
         var settings = Settings()
         var hashInput: [UInt8] = []
-        for file in files {
-            guard let bytes = read(file, in: directory, log: &log) else { continue }
+        for (path, bytes) in sorted {
+            guard let file = classify(path) else { continue }
             hashInput += Array(file.path.utf8) + [0] + bytes + [0]
             guard let text = decode(bytes, file: file.path, log: &log) else { continue }
             switch file.kind {

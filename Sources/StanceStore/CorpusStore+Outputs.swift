@@ -51,17 +51,18 @@ extension CorpusStore {
         }
     }
 
-    /// Records which corrections a finished run applied.
-    public func setCorrectionsMarker(_ marker: String, runID: String) throws {
+    /// Records what besides its documents and lexicons decided a finished run's result (the caller's
+    /// words: corrections, limits), for the next run to compare.
+    public func setResultMarker(_ marker: String, runID: String) throws {
         try write { db in
-            try db.execute(sql: "UPDATE runs SET corrections_marker = ? WHERE run_id = ?", arguments: [marker, runID])
+            try db.execute(sql: "UPDATE runs SET result_marker = ? WHERE run_id = ?", arguments: [marker, runID])
         }
     }
 
-    /// The corrections a run applied, as `setCorrectionsMarker` recorded them; nil when not recorded.
-    public func correctionsMarker(runID: String) throws -> String? {
+    /// The marker `setResultMarker` recorded for a run; nil when none was.
+    public func resultMarker(runID: String) throws -> String? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT corrections_marker FROM runs WHERE run_id = ?", arguments: [runID])
+            try String.fetchOne(db, sql: "SELECT result_marker FROM runs WHERE run_id = ?", arguments: [runID])
         }
     }
 

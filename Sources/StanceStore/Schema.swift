@@ -243,10 +243,10 @@ enum Schema {
     /// The files a run's reports were last written to, per output folder, with the size and mtime
     /// each had just after writing: a re-run that changes nothing leaves files that still match alone
     /// (`key` says what they were written from: run, CSV profile, breakdowns, corrections).
-    /// `runs.corrections_marker`: the corrections a finished run applied (`correctionsMarker`), so a
-    /// re-run knows whether its stored result still holds.
+    /// `runs.result_marker`: what besides documents and lexicons decided a finished run's result (the
+    /// corrections it applied, the statement length limit), so a re-run knows whether it still holds.
     private static let v2Outputs = """
-        ALTER TABLE runs ADD COLUMN corrections_marker TEXT;
+        ALTER TABLE runs ADD COLUMN result_marker TEXT;
         CREATE TABLE outputs (
             directory TEXT NOT NULL,
             path TEXT NOT NULL,

@@ -108,7 +108,8 @@ struct Analyze: ParsableCommand {
             defer { progressLine.finish() }
             outcome = try incremental
                 .analyze(path: path, skip: [outURL, outURL.appendingPathComponent("report.md"), URL(fileURLWithPath: dbPath)],
-                         maxFileBytes: inputOptions.maxFileSize, maxParagraphLength: inputOptions.maxParagraphLength, started: started,
+                         maxFileBytes: inputOptions.maxFileSize, maxParagraphLength: inputOptions.maxParagraphLength,
+                         maxStatementLength: inputOptions.maxStatementLength, started: started,
                          shard: shard.flatMap(Shard.init(parsing:)), deferReport: true)
         } catch let stop as AnalysisInterrupted {
             warn("stance: \(stop)")
@@ -120,6 +121,7 @@ struct Analyze: ParsableCommand {
         }
         finished = outcome
         for failure in outcome.failures { warn("stance: \(failure)") }
+        inputOptions.warnExcluded(outcome.excluded)
         if outcome.analysed.isEmpty && outcome.reused == 0 && outcome.failures.isEmpty {
             if let shard {
                 warn("stance: no article of \(path) falls in shard \(shard); nothing to analyse")

@@ -11,9 +11,23 @@ struct InputOptions: ParsableArguments {
             help: "Longest paragraph in characters (Unicode scalars); articles with a longer one are refused. 0: no limit.")
     var maxParagraphLength: Int = DocumentReader.defaultMaxParagraphLength
 
+    @Option(name: .customLong("max-statement-length"),
+            help: """
+            Longest statement in characters (Unicode scalars); longer ones (usually from a quotation mark that is \
+            never closed) are left out of the results with a warning naming the document and offset; the article's \
+            other statements are kept. 0: no limit.
+            """)
+    var maxStatementLength: Int = StatementLimit.defaultMaxLength
+
     func validate() throws {
         guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1 (bytes)") }
         guard maxParagraphLength >= 0 else { throw ValidationError("--max-paragraph-length must be 0 (no limit) or more") }
+        guard maxStatementLength >= 0 else { throw ValidationError("--max-statement-length must be 0 (no limit) or more") }
+    }
+
+    /// One warning per statement left out for its length.
+    func warnExcluded(_ excluded: [StatementLimit.Exclusion]) {
+        for exclusion in excluded { warn("stance: warning: \(exclusion)") }
     }
 
     func reader(path: String, skip: [URL] = []) -> DocumentReader {

@@ -23,12 +23,14 @@ struct Statements: ParsableCommand {
         let lexicon = try loadLexiconOrExit(lexiconOptions)
         let outcome: CorpusAnalyzer.Outcome
         do {
-            outcome = try CorpusAnalyzer(lexicon: lexicon).analyze(reader: inputOptions.reader(path: path), keepAnalyses: false)
+            outcome = try CorpusAnalyzer(lexicon: lexicon).analyze(reader: inputOptions.reader(path: path), keepAnalyses: false,
+                                                                     maxStatementLength: inputOptions.maxStatementLength)
         } catch {
             warn("stance: \(error); nothing analysed")
             throw ExitCode(2)
         }
         for failure in outcome.failures { warn("stance: \(failure)") }
+        inputOptions.warnExcluded(outcome.excluded)
         if outcome.documents.isEmpty && outcome.failures.isEmpty {
             warn("stance: no articles (.txt, .md, .jsonl) in \(path); nothing to analyse")
         }

@@ -40,7 +40,8 @@ final class BadInputTests: XCTestCase {
         var stderr: [String] = []
         /// More checks on the library's outcome.
         var check: ((CorpusAnalyzer.Outcome, URL) throws -> Void)?
-        /// The library run must finish within this many seconds (debug build).
+        /// The library run must finish within this many seconds (debug build): a guard against hangs, generous
+        /// enough for a busy machine (speed itself is measured by the benchmarks).
         var seconds: Double = 10
     }
 
@@ -140,6 +141,47 @@ final class BadInputTests: XCTestCase {
             analysed: 0,
             failures: [Failure(file: "in/oneline.txt", says: ["paragraph at line 1", "over the limit of 100000", "--max-paragraph-length"])],
             exit: 1, seconds: 5),
+        Row(name: "50 MB single line",
+            reason: "a 50 MB file (under the 64 MiB file limit) that is one line: read, measured in one pass and refused at once "
+                + "with the paragraph limit named; no hang, no analysis attempted",
+            build: { input in
+                let sentence = "Officials said the \"plan\" would cost more, and \u{201C}critics\u{201D} called it a tax on every driver. "
+                let line = String(repeating: sentence, count: 50 * 1024 * 1024 / sentence.utf8.count + 1)
+                try write(line, to: input, "fifty.txt")
+                try write(goodArticle, to: input, "good.txt")
+                return "in"
+            },
+            analysed: 1,
+            failures: [Failure(file: "in/fifty.txt", says: ["paragraph at line 1", "over the limit of 100000", "--max-paragraph-length"])],
+            exit: 1, seconds: 60),
+        Row(name: "statement over --max-statement-length",
+            reason: "an opening quote never closed runs to the end of a 6,000-character paragraph: that statement is left out with "
+                + "a warning naming document, paragraph and offset; the article's other statements are kept; exit 0",
+            build: { input in
+                let runaway = "Hollan said: \"" + String(repeating: "The bridge needs money and the toll pays for it. ", count: 120)
+                try write(goodArticle.replacingOccurrences(of: "Transport minister", with: runaway + "\n\nTransport minister"), to: input, "runaway.txt")
+                return "in"
+            },
+            analysed: 1, exit: 0,
+            stderr: ["stance: warning: runaway.txt: statement s-", "at paragraph 2, offset ", "characters long, over the limit of 5000",
+                     "(raise it with --max-statement-length); left out of the results"],
+            check: { outcome, _ in
+                XCTAssertEqual(outcome.result.statements.map(\.paragraph), [1, 3])
+                XCTAssertEqual(outcome.excluded.map(\.paragraph), [2])
+            }),
+        Row(name: "very long JSONL id, title and source",
+            reason: "a 20,000-character id with `../` and `/`, a 50,000-character title: analysed, the id kept whole in the tables, "
+                + "no file named after it",
+            build: { input in
+                let id = String(repeating: "../a/", count: 4_000)
+                let object: [String: Any] = ["id": id, "title": String(repeating: "Title ", count: 8_334), "source": String(repeating: "s", count: 10_000),
+                                             "text": goodArticle]
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                try writeBytes([UInt8](data) + [0x0A], to: input, "long-ids.jsonl")
+                return "in"
+            },
+            analysed: 1, exit: 0,
+            check: { outcome, _ in XCTAssertEqual(outcome.documents.first?.summary.id.count, 20_000) }),
         Row(name: "long single line under the limit",
             reason: "a 40,000-character article on one line (as JSONL scrapes have): analysed as one paragraph",
             build: { input in
@@ -544,7 +586,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines), stanceVersion)
         run = try Self.run(binary, ["analyze", "--help"], in: scratch)
         XCTAssertEqual(run.status, 0, run.stderr)
-        for words in ["USAGE:", "stance analyze", "--out", "--max-file-size", "--max-paragraph-length", "--lexicons"] {
+        for words in ["USAGE:", "stance analyze", "--out", "--max-file-size", "--max-paragraph-length", "--max-statement-length", "--lexicons"] {
             XCTAssert(run.stdout.contains(words), "help lacks \(words):\n\(run.stdout)")
         }
     }

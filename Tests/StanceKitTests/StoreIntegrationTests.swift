@@ -47,14 +47,15 @@ final class StoreIntegrationTests: XCTestCase {
 
     /// One incremental run, with its own connection (closed after it), as the command does.
     @discardableResult
-    func analyze(_ corpus: URL, db: URL, lexicons: URL) throws -> IncrementalAnalyzer.Outcome {
+    func analyze(_ corpus: URL, db: URL, lexicons: URL,
+                 maxStatementLength: Int = StatementLimit.defaultMaxLength) throws -> IncrementalAnalyzer.Outcome {
         let lexicon = Fixtures.load(lexicons)
         let store = try CorpusStore(path: db.path)
         defer { try? store.close() }
         let files = try LexiconFiles.read(directory: lexicons)
         XCTAssertEqual(LexiconFiles.hash(files), lexicon.hash, "the stored files are those the lexicon hash covers")
         return try IncrementalAnalyzer(analyzer: CorpusAnalyzer(lexicon: lexicon), store: store, lexiconFiles: files)
-            .analyze(path: corpus.path, date: Self.date)
+            .analyze(path: corpus.path, maxStatementLength: maxStatementLength, date: Self.date)
     }
 
     /// Each stored document's `analysis_count`, by id.
@@ -321,6 +322,13 @@ final class StoreIntegrationTests: XCTestCase {
         XCTAssertTrue(again.repeated, "the correction is in the stored run now")
         XCTAssertEqual(table(.positions, try again.result), table(.positions, try corrected.result))
 
+        // Another statement length limit is another result.
+        let limited = try analyze(corpus, db: db, lexicons: lexicons, maxStatementLength: 60)
+        XCTAssertFalse(limited.repeated, "another --max-statement-length")
+        XCTAssertFalse(limited.excluded.isEmpty)
+        XCTAssertFalse(try analyze(corpus, db: db, lexicons: lexicons).repeated, "back to the default limit")
+        XCTAssertTrue(try analyze(corpus, db: db, lexicons: lexicons).repeated)
+
         // A touched file with the same content still repeats; an edited one does not.
         let article = corpus.appendingPathComponent("toll-debate-1.txt")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: article.path)
@@ -580,6 +588,96 @@ final class StoreIntegrationTests: XCTestCase {
         let corrected = try run(["--csv-profile", "plain", "--by", "source"])
         XCTAssertFalse(corrected.stderr.contains("up to date"), corrected.stderr)
         XCTAssertFalse(try String(contentsOf: out.appendingPathComponent("stances.csv"), encoding: .utf8).contains(statementID))
+    }
+
+    /// Concurrency (issue 12): two `stance analyze` processes on one database at once, on different
+    /// corpora and on the same one. Each finishes (exit 0, having waited for the other's transactions)
+    /// or fails cleanly (exit 2, "database is locked"); the database passes its integrity check and
+    /// holds every document once with exactly the statements a run on its own stores: nothing lost,
+    /// nothing duplicated. A process that finished wrote the same tables as a run on its own.
+    func testTwoAnalysesOnOneDatabaseAtOnce() throws {
+        let lexicons = Fixtures.root.appendingPathComponent("Lexicons").path
+        let generated = folder.appendingPathComponent("generated")
+        try generateArticles(150, into: generated)
+        let fm = FileManager.default
+        let corpusA = folder.appendingPathComponent("a"), corpusB = folder.appendingPathComponent("b")
+        for (corpus, outlets) in [(corpusA, 0...2), (corpusB, 3...4)] {
+            try fm.createDirectory(at: corpus, withIntermediateDirectories: true)
+            for outlet in outlets {
+                try fm.copyItem(at: generated.appendingPathComponent("outlet-\(outlet)"), to: corpus.appendingPathComponent("outlet-\(outlet)"))
+            }
+        }
+
+        /// Statement ids by document, as a database holds them.
+        func statementsByDocument(_ db: URL) throws -> [String: Set<String>] {
+            let store = try CorpusStore(path: db.path)
+            defer { try? store.close() }
+            XCTAssertEqual(try store.integrityCheck(), "ok")
+            var result: [String: Set<String>] = [:]
+            for stored in try store.loadDocumentAnalyses() {
+                XCTAssertNil(result[stored.state.id], "\(stored.state.id) stored twice")
+                result[stored.state.id] = Set(stored.statements.map(\.id))
+                XCTAssertEqual(stored.statements.count, Set(stored.statements.map(\.id)).count, "\(stored.state.id): a statement stored twice")
+            }
+            return result
+        }
+        func analyze(_ corpus: URL, out: String, db: URL, busyTimeout: String) throws -> Exit {
+            try stance(["analyze", corpus.path, "--out", folder.appendingPathComponent(out).path, "--db", db.path,
+                        "--lexicons", lexicons, "--csv-profile", "plain", "--busy-timeout", busyTimeout])
+        }
+        func csv(_ out: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent("\(out)/statements.csv")) }
+
+        // Each corpus on its own: the reference.
+        var expected: [String: Set<String>] = [:]
+        for (name, corpus) in [("a", corpusA), ("b", corpusB)] {
+            let db = folder.appendingPathComponent("alone-\(name).sqlite")
+            XCTAssertEqual(try analyze(corpus, out: "alone-\(name)", db: db, busyTimeout: "10").status, 0)
+            expected.merge(try statementsByDocument(db)) { a, _ in a }
+        }
+        XCTAssertEqual(expected.count, 150)
+        XCTAssertGreaterThan(expected.values.map(\.count).reduce(0, +), 150)
+
+        // (corpora, busy timeout): waiting long enough, both must finish; with no wait at all, one may fail cleanly.
+        let cases: [(String, [(String, URL)], String)] = [
+            ("different corpora", [("a", corpusA), ("b", corpusB)], "60"),
+            ("the same corpus", [("a", corpusA), ("a", corpusA)], "60"),
+            ("different corpora, no waiting", [("a", corpusA), ("b", corpusB)], "0"),
+        ]
+        for (index, (name, corpora, busyTimeout)) in cases.enumerated() {
+            let db = folder.appendingPathComponent("shared-\(index).sqlite")
+            let exits = ResultBox()
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                exits.append(try? analyze(corpora[i].1, out: "shared-\(index)-\(i)-\(corpora[i].0)", db: db, busyTimeout: busyTimeout))
+            }
+            var finished: [String] = []
+            for exit in exits.values {
+                let exit = try XCTUnwrap(exit, name)
+                if busyTimeout != "0" {
+                    XCTAssertEqual(exit.status, 0, "\(name): \(exit.stderr)")
+                } else {
+                    XCTAssert(exit.status == 0 || (exit.status == 2 && exit.stderr.contains("\(db.path): database is locked by another process")),
+                              "\(name): \(exit.status) \(exit.stderr)")
+                }
+                XCTAssertFalse(exit.stderr.contains("Fatal error"), exit.stderr)
+            }
+            for entry in try fm.contentsOfDirectory(atPath: folder.path) where entry.hasPrefix("shared-\(index)-") {
+                guard fm.fileExists(atPath: folder.appendingPathComponent("\(entry)/statements.csv").path) else { continue }
+                let corpus = String(entry.split(separator: "-").last!)
+                XCTAssertEqual(try csv(entry), try csv("alone-\(corpus)"), "\(name): \(entry) differs from a run on its own")
+                finished.append(corpus)
+            }
+            let stored = try statementsByDocument(db)
+            for (document, statements) in stored {
+                XCTAssertEqual(statements, expected[document], "\(name): \(document)'s statements")
+            }
+            // Corpus a holds outlets 0-2, b outlets 3-4: every document of a process that finished is stored.
+            let outlets = ["a": ["outlet-0/", "outlet-1/", "outlet-2/"], "b": ["outlet-3/", "outlet-4/"]]
+            let wanted = Set(expected.keys.filter { id in finished.contains { corpus in outlets[corpus]!.contains { id.hasPrefix($0) } } })
+            XCTAssert(wanted.isSubset(of: Set(stored.keys)), "\(name): \(wanted.subtracting(stored.keys).count) documents lost")
+            XCTAssertFalse(finished.isEmpty, "\(name): neither process finished")
+            let refused = exits.values.compactMap { $0 }.filter { $0.status == 2 }.map { $0.stderr.split(separator: "\n").first ?? "" }
+            print("concurrency, \(name): exits \(exits.values.map { $0?.status ?? -1 }), \(stored.count) documents stored \(refused)")
+        }
     }
 
     func testDatabaseCommandsReadWhatAnalyzeStored() throws {

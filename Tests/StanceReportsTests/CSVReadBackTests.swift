@@ -147,6 +147,17 @@ final class CSVReadBackTests: XCTestCase {
         }
     }
 
+    /// A first cell starting with U+FEFF was read back without it (taken for the byte-order mark):
+    /// the input Fuzz/Seeds/fuzz-csv/regression-bom-first-cell.csv broke fuzz-csv's round trip.
+    func testAFirstCellStartingWithAByteOrderMarkRoundTrips() throws {
+        let table = CSVTable(columns: [.text("\u{FEFF}id"), .text("b")], rows: [["\u{FEFF}x", "y"], ["\u{FEFF}", ""]])
+        for profile in CSVProfile.allCases {
+            assertSameCells(try CSVReader.rows(table.render(profile), profile: profile), [table.header] + table.rows, "text \(profile)")
+            assertSameCells(try CSVReader.rows(bytes: table.bytes(profile), profile: profile), [table.header] + table.rows, "bytes \(profile)")
+        }
+        XCTAssert(table.render(.plain).hasPrefix("\"\u{FEFF}id\","))
+    }
+
     func randomCell(_ alphabet: [String], _ random: inout SeededRandom) -> String {
         var cell = ""
         for _ in 0..<random.next(8) { cell += alphabet[random.next(alphabet.count)] }

@@ -22,6 +22,7 @@ public struct OutputWriter: Sendable {
     public func write(_ result: CorpusResult, grouped: (PositionGrouping) -> [Position] = { _ in [] },
                       markdown: String? = nil) throws -> [String] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try checkChartsFolder()
         var written: [String] = []
         for format in TableFormat.all {
             try AtomicFile.write(format.build(result).bytes(profile), to: directory.appendingPathComponent(format.fileName))
@@ -33,5 +34,18 @@ public struct OutputWriter: Sendable {
             written.append(grouping.fileName)
         }
         return written + (try ReportWriter.write(result, to: directory, markdown: markdown))
+    }
+
+    /// Files are only ever written inside `directory`: each one is replaced by a rename, so a symbolic
+    /// link in the folder is replaced, never followed. The one subfolder, `charts/`, must then be a real
+    /// folder: a link there would send the charts elsewhere, so the run stops before writing anything.
+    private func checkChartsFolder() throws {
+        let charts = directory.appendingPathComponent(PositionChart.folder)
+        var info = stat()
+        guard lstat(charts.path, &info) == 0 else { return }  // not there yet: created as a folder
+        if UInt32(info.st_mode) & UInt32(S_IFMT) != UInt32(S_IFDIR) {
+            let what = UInt32(info.st_mode) & UInt32(S_IFMT) == UInt32(S_IFLNK) ? "is a symbolic link" : "is not a folder"
+            throw OutputError(path: charts.path, reason: "\(what); stance writes only inside the output folder (remove or rename it)")
+        }
     }
 }

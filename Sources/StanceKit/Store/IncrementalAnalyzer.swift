@@ -58,6 +58,8 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         public let failures: [InputError]
         /// Documents found missing in this run (marked in the database), sorted.
         public let missing: [String]
+        /// Statements over `--max-statement-length`, stored but left out of the results (`StatementLimit`).
+        public let excluded: [StatementLimit.Exclusion]
         /// What changed in the lexicons since the previous finished run; nil without one.
         public let lexiconChange: LexiconChange?
         public let durationSeconds: Double
@@ -73,7 +75,8 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
 
         init(report: StoredReport?, loadReport: @escaping () throws -> StoredReport, runID: String, repeated: Bool,
              statementCount: Int, analysed: [String], reused: Int, rescored: [String], resegmented: Int,
-             failures: [InputError], missing: [String], lexiconChange: LexiconChange?, durationSeconds: Double) {
+             failures: [InputError], missing: [String], excluded: [StatementLimit.Exclusion], lexiconChange: LexiconChange?,
+             durationSeconds: Double) {
             self.loadedReport = report
             self.loadReport = loadReport
             self.runID = runID
@@ -85,6 +88,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             self.resegmented = resegmented
             self.failures = failures
             self.missing = missing
+            self.excluded = excluded
             self.lexiconChange = lexiconChange
             self.durationSeconds = durationSeconds
         }
@@ -137,6 +141,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
     ///     store is closed. Lets a caller whose reports are current skip reading the run back.
     public func analyze(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
                         maxParagraphLength: Int = DocumentReader.defaultMaxParagraphLength,
+                        maxStatementLength: Int = StatementLimit.defaultMaxLength,
                         date: Date = RunClock.now(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                         started: Date = Date(), shard: Shard? = nil, deferReport: Bool = false) throws -> Outcome {
         var reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes, maxParagraphLength: maxParagraphLength)
@@ -188,7 +193,11 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         let runInfo = RunInfo(runID: CorpusAnalyzer.runID(lexiconHash: lexicon.hash, contentHashes: contentHashes),
                               lexiconHash: lexicon.hash, toolVersion: stanceVersion, analysisDate: RunClock.iso8601(date))
         let stale = try state.previous.map { try store.documentsWithStatementsOutsideRun(runID: $0.runID) } ?? []
-        if let previous = state.previous, try repeats(previous, runID: runInfo.runID, found: found, stale: stale) {
+        // What besides the documents and lexicons decides the result. Read before anything is
+        // applied: a correction made during the run only makes the next run compute again.
+        let resultMarker = "corrections \(try store.correctionsMarker()); max statement length \(maxStatementLength)"
+        if let previous = state.previous,
+           try repeats(previous, runID: runInfo.runID, found: found, stale: stale, marker: resultMarker) {
             let reusedCount = found.count
             try store.repeatRun(runID: previous.runID, stats: RunStats(analysed: 0, reused: reusedCount, failed: failures.count,
                                                                        durationSeconds: Date().timeIntervalSince(started)))
@@ -199,9 +208,10 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
                 }
                 return report
             }
-            return Outcome(report: deferReport ? nil : try load(), loadReport: load, runID: previous.runID, repeated: true, statementCount: previous.statements ?? 0, analysed: [], reused: reusedCount,
-               rescored: [], resegmented: 0, failures: failures, missing: missing, lexiconChange: state.change,
-               durationSeconds: Date().timeIntervalSince(started))
+            return Outcome(report: deferReport ? nil : try load(), loadReport: load, runID: previous.runID, repeated: true,
+                           statementCount: previous.statements ?? 0, analysed: [], reused: reusedCount,
+                           rescored: [], resegmented: 0, failures: failures, missing: missing, excluded: [],
+                           lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
         }
 
         var results: [String: DocumentResult] = [:]
@@ -286,41 +296,43 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
 
         // 6. Aggregate, apply the corrections and store the run; then read it back. The in-memory
         //    results are dropped first, so that they and the run read back are not held at once.
+        //    Statements over the limit are stored (a later run with a higher limit gets them back)
+        //    but left out.
         let rescoredKept = rescored.filter { results[$0] != nil }
-        let documentCount = found.reduce(0) { $0 + (results[$1.id] == nil ? 0 : 1) }
-        let reusedCount = documentCount - analysed.count
-        let runID = try finishRun(found.compactMap { results[$0.id] }, date: date,
+        let (documents, excluded) = StatementLimit.apply(found.compactMap { results[$0.id] }, maxLength: maxStatementLength)
+        results = [:]
+        let reusedCount = documents.count - analysed.count
+        let runID = try finishRun(documents, date: date, marker: resultMarker,
                                   stats: RunStats(analysed: analysed.count, reused: reusedCount, failed: failures.count,
                                                   durationSeconds: Date().timeIntervalSince(started)))
-        results = [:]
         guard let report = try StoredReport.load(store: store, runID: runID) else {
             throw StoreError.unknownRun(path: store.path, runID: runID)
         }
         return Outcome(report: report, loadReport: { report }, runID: runID, repeated: false,
                        statementCount: report.result.statements.count, analysed: analysed, reused: reusedCount,
-                       rescored: rescoredKept, resegmented: resegmented, failures: failures,
-                       missing: missing, lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
+                       rescored: rescoredKept, resegmented: resegmented, failures: failures, missing: missing,
+                       excluded: excluded, lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
     }
 
     /// Aggregates `documents` (consumed), applies the stored corrections and stores the finished
-    /// run; returns its id.
-    private func finishRun(_ documents: consuming [DocumentResult], date: Date, stats: RunStats) throws -> String {
+    /// run with `marker` (`resultMarker`); returns its id.
+    private func finishRun(_ documents: consuming [DocumentResult], date: Date, marker: String, stats: RunStats) throws -> String {
         let aggregated = analyzer.aggregate(documents, date: date)
         _ = consume documents
-        let correctionsMarker = try store.correctionsMarker()
         let result = CorrectionApplier.apply(try store.corrections(), to: aggregated, aggregator: analyzer.aggregator).result
         try store.finishRun(result, stats: stats, lexiconFiles: lexiconFiles)
-        try store.setCorrectionsMarker(correctionsMarker, runID: result.run.runID)
+        try store.setResultMarker(marker, runID: result.run.runID)
         return result.run.runID
     }
 
     /// Whether this run would repeat `previous` exactly: the same run id (tool version, lexicons and
     /// documents' contents), every document reused as it was stored, no statement stored since, and
-    /// the same corrections. Then its stored result stands and nothing is computed or stored again.
-    private func repeats(_ previous: RunRecord, runID: String, found: [Found], stale: Set<String>) throws -> Bool {
+    /// the same corrections and statement length limit. Then its stored result stands and nothing
+    /// is computed or stored again.
+    private func repeats(_ previous: RunRecord, runID: String, found: [Found], stale: Set<String>, marker: String) throws -> Bool {
         guard previous.runID == runID, stale.isEmpty, found.allSatisfy({ $0.plan == .reuse }),
-              let marker = try store.correctionsMarker(runID: previous.runID) else { return false }
-        return try marker == store.correctionsMarker()
+              let stored = try store.resultMarker(runID: previous.runID) else { return false }
+        return stored == marker
     }
 
     // MARK: - Per document

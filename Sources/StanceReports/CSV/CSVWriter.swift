@@ -56,7 +56,7 @@ public enum CSVWriter {
     }
 
     /// RFC 4180: a field holding `,` `"` CR or LF is quoted, inner quotes doubled. A field that begins or
-    /// ends with a space or tab is quoted too (allowed by RFC 4180): several readers, SwiftCSV among
+    /// ends with a space or tab, or begins with U+FEFF, is quoted too (allowed by RFC 4180): several readers, SwiftCSV among
     /// them, trim unquoted white space, and the plain profile promises values exactly.
     static func quoted(_ value: String) -> String {
         let scalars = value.unicodeScalars
@@ -66,7 +66,9 @@ public enum CSVWriter {
             break
         }
         if !needsQuotes, let first = scalars.first, let last = scalars.last {
-            needsQuotes = first == " " || first == "\t" || last == " " || last == "\t"
+            // A value starting with U+FEFF is quoted too: unquoted at the start of a file, readers take
+            // it for the byte-order mark and drop it (the round trip Fuzz/fuzz-csv checks).
+            needsQuotes = first == " " || first == "\t" || last == " " || last == "\t" || first == "\u{FEFF}"
         }
         guard needsQuotes else { return value }
         var out = String.UnicodeScalarView()
