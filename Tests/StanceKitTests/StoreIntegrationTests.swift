@@ -614,7 +614,9 @@ final class StoreIntegrationTests: XCTestCase {
             defer { try? store.close() }
             XCTAssertEqual(try store.integrityCheck(), "ok")
             var result: [String: Set<String>] = [:]
-            for stored in try store.loadDocumentAnalyses() {
+            // Missing ones included: a run marks stored documents outside its PATH missing (kept, left
+            // out of that run), so whether corpus b's are marked depends on which process scanned last.
+            for stored in try store.loadDocumentAnalyses(ids: try store.allDocumentIDs()) {
                 XCTAssertNil(result[stored.state.id], "\(stored.state.id) stored twice")
                 result[stored.state.id] = Set(stored.statements.map(\.id))
                 XCTAssertEqual(stored.statements.count, Set(stored.statements.map(\.id)).count, "\(stored.state.id): a statement stored twice")
