@@ -143,7 +143,7 @@ func stagesCommand(_ args: [String]) -> Int32 {
         }
         report = loaded
     } catch { fail("stages: cannot read the run back: \(error)") }
-    do { try timed("write") { try StoredReportWriter(directory: outURL).write(report) } } catch { fail("stages: cannot write: \(error)") }
+    do { try timed("write") { try OutputWriter(directory: outURL).write(report) } } catch { fail("stages: cannot write: \(error)") }
     try? store.close()
     let total = monotonicSeconds() - started
 
