@@ -55,8 +55,12 @@ struct MentionParser {
     func isTitleWord(_ i: Int) -> Bool {
         guard let w = words[i] else { return false }
         return lexicon.titleWords.contains(w) || lexicon.roles.contains(word: w) || lexicon.honorifics.contains(word: w)
-            || lexicon.honorifics.contains(word: w + ".") || w.contains(".")
+            || lexicon.honorifics.contains(word: w + ".") || Self.hasPeriod(w)
     }
+
+    /// A folded word with a period ("u.s.", "dr."), tested on its bytes (Foundation's substring
+    /// search costs more than the rest of the mention parser's word tests).
+    static func hasPeriod(_ word: String) -> Bool { word.utf8.contains(UInt8(ascii: ".")) }
 
     /// A token that can be part of a personal name: a capitalised word outside quotes, or a name
     /// particle ("von", "al-") when a capitalised word follows.
@@ -67,7 +71,9 @@ struct MentionParser {
             return !lexicon.pronouns.contains(word: t.folded) && !determiners.contains(t.folded) && !lexicon.notNames.contains(t.folded)
         }
         // "al-Rashidi", "bin-Salman": a particle joined by a hyphen to a capitalised name.
-        if let dash = t.folded.firstIndex(of: "-"), lexicon.particles.contains(String(t.folded[..<dash])),
+        // (The byte test first: `firstIndex(of:)` breaks the word into characters.)
+        if t.folded.utf8.contains(UInt8(ascii: "-")), let dash = t.folded.firstIndex(of: "-"),
+           lexicon.particles.contains(String(t.folded[..<dash])),
            let after = doc.text(t.range).split(separator: "-").dropFirst().first?.first, after.isUppercase {
             return true
         }
@@ -304,7 +310,7 @@ struct MentionParser {
             for i in title.lowerBound..<firstRole {
                 let t = doc.tokens[i]
                 guard let w = words[i] else { continue }
-                if t.isCapitalized, !lexicon.titleWords.contains(w) || w.contains("."), !determiners.contains(w) {
+                if t.isCapitalized, !lexicon.titleWords.contains(w) || Self.hasPeriod(w), !determiners.contains(w) {
                     if i + 1 < title.upperBound, doc.tokens[i + 1].folded == "'s" {
                         parts.append(doc.text(t.range))
                         break

@@ -9,10 +9,13 @@ import StanceCore
 public final class StanceScorer: Sendable {
     let vocabulary: StanceVocabulary
     let topics: [CompiledTopic]
+    /// Every topic's lists (`CompiledTopic.group` one after the other), matched in one pass per statement.
+    let topicLists: PhraseIndexGroup
 
     public init(lexicon: Lexicon) {
         vocabulary = StanceVocabulary(lexicon)
         topics = lexicon.topics.map(CompiledTopic.init)
+        topicLists = PhraseIndexGroup(topics.flatMap(\.group.indexes))
     }
 
     /// Scores one statement text on its own (for `stance classify` and rule tests).
@@ -35,8 +38,15 @@ public final class StanceScorer: Sendable {
         // evidence[i][t]: statement i on topic t.
         let evidence: [[TopicEvidence]] = statements.map { s in
             let shared = view(of: s, in: analysis.document)
-            return topics.map { evaluate(s, in: analysis.document, topic: $0, affiliation: affiliation[s.speaker] ?? nil,
-                                         sentences: analysis.sentences, view: shared) }
+            let matched = topicLists.all(shared.words, in: 0..<shared.tokens.count)
+                .map { list in list.map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
+            var offset = 0
+            return topics.map { topic in
+                let count = topic.group.indexes.count
+                defer { offset += count }
+                return evaluate(s, in: analysis.document, topic: topic, affiliation: affiliation[s.speaker] ?? nil,
+                                sentences: analysis.sentences, view: shared, matched: Array(matched[offset..<(offset + count)]))
+            }
         }
         var placed: [[Bool]] = evidence.map { $0.map(\.isPlaced) }
         // A quotation takes the topics of the reported clause that introduces it ("X believes that
@@ -98,9 +108,10 @@ public final class StanceScorer: Sendable {
     }
 
     func evaluate(_ statement: Statement, in document: Document, topic: CompiledTopic, affiliation: String?,
-                  sentences: [Sentence], view given: StatementView? = nil) -> TopicEvidence {
+                  sentences: [Sentence], view given: StatementView? = nil, matched: [[StatementView.Hit]]? = nil) -> TopicEvidence {
         let view = given ?? self.view(of: statement, in: document)
-        var e = TopicEvidence(topic: topic, view: view, affiliationIsHolder: topic.holderIncludes(affiliation: affiliation), vocabulary: vocabulary)
+        var e = TopicEvidence(topic: topic, view: view, affiliationIsHolder: topic.holderIncludes(affiliation: affiliation),
+                              vocabulary: vocabulary, matched: matched)
         let v = vocabulary
         let base: (inout TopicEvidence) -> Void = { e in
             PredicateRule.apply(&e, vocabulary: v)
