@@ -69,19 +69,25 @@ public struct PhraseIndex: Sendable {
     /// Tokens an entry spans from `index`, or nil. A `_` word is a slot for one to three words
     /// ("within _ interests" matches "within Russia's interests").
     private func span(_ entry: LexiconEntry, _ words: [String?], _ index: Int) -> Int? {
-        func walk(_ k: Int, _ i: Int) -> Int? {
-            if k == entry.words.count { return i - index }
-            if entry.words[k] == "_" {
-                for width in 1...Self.maxSlotWords where i + width <= words.count {
-                    guard (i..<(i + width)).allSatisfy({ words[$0] != nil }) else { break }
-                    if let end = walk(k + 1, i + width) { return end }
-                }
-                return nil
+        walk(entry.words, entry.isWildcard, words, index, 0, index)
+    }
+
+    /// Word `k` of an entry (its words and wildcard flag, not the whole entry: no copy of its
+    /// fields per step) against the words from `i`; the tokens spanned from `index`, or nil.
+    private func walk(_ entryWords: [String], _ isWildcard: Bool, _ words: [String?], _ index: Int, _ k: Int, _ i: Int) -> Int? {
+        if k == entryWords.count { return i - index }
+        if entryWords[k] == "_" {
+            for width in 1...Self.maxSlotWords where i + width <= words.count {
+                guard (i..<(i + width)).allSatisfy({ words[$0] != nil }) else { break }
+                if let end = walk(entryWords, isWildcard, words, index, k + 1, i + width) { return end }
             }
-            guard i < words.count, let w = words[i], entry.matches(word: w, at: k) else { return nil }
-            return walk(k + 1, i + 1)
+            return nil
         }
-        return walk(0, index)
+        guard i < words.count, let w = words[i] else { return nil }
+        // As LexiconEntry.matches(word:at:): the last word of a wildcard entry is a prefix.
+        let matches = isWildcard && k == entryWords.count - 1 ? w.hasPrefix(entryWords[k]) : w == entryWords[k]
+        guard matches else { return nil }
+        return walk(entryWords, isWildcard, words, index, k + 1, i + 1)
     }
 
     /// The most words a `_` slot takes: a name with a possessive ("the Kremlin's") fits in three.

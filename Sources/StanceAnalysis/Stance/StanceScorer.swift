@@ -34,18 +34,25 @@ public final class StanceScorer: Sendable {
     public func score(_ analysis: DocumentAnalysis) -> [StatementStance] {
         guard !topics.isEmpty else { return [] }
         let affiliation = Dictionary(analysis.speakers.map { ($0.name, $0.affiliation) }, uniquingKeysWith: { a, _ in a })
+        // Whether each affiliation names each topic's holder: folded and matched once per document.
+        var holderAffiliations: [String: [Bool]] = [:]
+        for case let a? in affiliation.values where holderAffiliations[a] == nil {
+            holderAffiliations[a] = topics.map { $0.holderIncludes(affiliation: a) }
+        }
         let statements = analysis.statements
         // evidence[i][t]: statement i on topic t.
         let evidence: [[TopicEvidence]] = statements.map { s in
             let shared = view(of: s, in: analysis.document)
             let matched = topicLists.all(shared.words, in: 0..<shared.tokens.count)
                 .map { list in list.map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
+            let speakerAffiliation = affiliation[s.speaker] ?? nil
             var offset = 0
-            return topics.map { topic in
-                let count = topic.group.indexes.count
+            return topics.indices.map { t in
+                let count = topics[t].group.indexes.count
                 defer { offset += count }
-                return evaluate(s, in: analysis.document, topic: topic, affiliation: affiliation[s.speaker] ?? nil,
-                                sentences: analysis.sentences, view: shared, matched: Array(matched[offset..<(offset + count)]))
+                return evaluate(s, in: analysis.document, topic: topics[t], affiliation: speakerAffiliation,
+                                sentences: analysis.sentences, view: shared, matched: Array(matched[offset..<(offset + count)]),
+                                affiliationIsHolder: speakerAffiliation.map { holderAffiliations[$0]![t] } ?? false)
             }
         }
         var placed: [[Bool]] = evidence.map { $0.map(\.isPlaced) }
@@ -108,9 +115,11 @@ public final class StanceScorer: Sendable {
     }
 
     func evaluate(_ statement: Statement, in document: Document, topic: CompiledTopic, affiliation: String?,
-                  sentences: [Sentence], view given: StatementView? = nil, matched: [[StatementView.Hit]]? = nil) -> TopicEvidence {
+                  sentences: [Sentence], view given: StatementView? = nil, matched: [[StatementView.Hit]]? = nil,
+                  affiliationIsHolder: Bool? = nil) -> TopicEvidence {
         let view = given ?? self.view(of: statement, in: document)
-        var e = TopicEvidence(topic: topic, view: view, affiliationIsHolder: topic.holderIncludes(affiliation: affiliation),
+        var e = TopicEvidence(topic: topic, view: view,
+                              affiliationIsHolder: affiliationIsHolder ?? topic.holderIncludes(affiliation: affiliation),
                               vocabulary: vocabulary, matched: matched)
         let v = vocabulary
         let base: (inout TopicEvidence) -> Void = { e in
