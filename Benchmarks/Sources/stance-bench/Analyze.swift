@@ -105,7 +105,8 @@ func analyzeCommand(_ args: [String]) -> Int32 {
 
 private func describe(_ analysis: DocumentAnalysis) -> String {
     "\(analysis.document.id)\n\(analysis.paragraphs)\n\(analysis.sentences)\n\(analysis.quotations)\n\(analysis.statements)\n"
-        + "\(analysis.speakers)\n\(analysis.disagreements)\n\(analysis.stances)"
+        + "\(analysis.speakers)\n\(analysis.disagreements.map { d in [d.speaker, d.target ?? "-", "\(d.range)", d.cue.term, "\(d.cue.location)"] })\n"
+        + "\(analysis.stances)"
 }
 
 private func threadCPUSeconds() -> Double {
