@@ -25,8 +25,34 @@ public struct Document: Sendable {
     public var contentHash: String { SHA256.hex(of: Array(text.utf8)) }
 
     public func text(in range: TextRange) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range.start..<range.end])
-        return String(view)
+        Self.string(scalars[range.start..<range.end])
+    }
+
+    /// A string from scalars, encoded to UTF-8 in one buffer: appending scalars to a
+    /// `String.UnicodeScalarView` one by one costs a few hundred instructions each.
+    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var count = 0
+        for s in scalars {
+            let v = s.value
+            count += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(v); i += 1
+                } else if v < 0x800 {
+                    buffer[i] = UInt8(0xC0 | (v >> 6)); buffer[i + 1] = UInt8(0x80 | (v & 0x3F)); i += 2
+                } else if v < 0x10000 {
+                    buffer[i] = UInt8(0xE0 | (v >> 12)); buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F)); i += 3
+                } else {
+                    buffer[i] = UInt8(0xF0 | (v >> 18)); buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[i + 3] = UInt8(0x80 | (v & 0x3F)); i += 4
+                }
+            }
+            return i
+        }
     }
 }

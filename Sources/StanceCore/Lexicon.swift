@@ -18,23 +18,53 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// One term of a word list or topic: a word or multiword phrase, folded for matching
 /// (case and diacritics removed), with an optional trailing `*` that makes its last word a prefix.
+///
+/// A value type over one immutable shared box: entries travel through every match and evidence
+/// item, and a copy then costs one reference count instead of one per field.
 public struct LexiconEntry: Hashable, Sendable {
+    private final class Storage: Sendable {
+        let term: String
+        let words: [String]
+        let isWildcard: Bool
+        let fields: [String: String]
+        let location: SourceLocation
+
+        init(term: String, words: [String], isWildcard: Bool, fields: [String: String], location: SourceLocation) {
+            self.term = term
+            self.words = words
+            self.isWildcard = isWildcard
+            self.fields = fields
+            self.location = location
+        }
+    }
+
+    private let storage: Storage
+
     /// The term as the user wrote it.
-    public let term: String
+    public var term: String { storage.term }
     /// Folded words; when `isWildcard`, the last one is a prefix.
-    public let words: [String]
-    public let isWildcard: Bool
+    public var words: [String] { storage.words }
+    public var isWildcard: Bool { storage.isWildcard }
     /// The other columns of the line, by header name (TSV), or the entry's keys (YAML).
-    public let fields: [String: String]
-    public let location: SourceLocation
+    public var fields: [String: String] { storage.fields }
+    public var location: SourceLocation { storage.location }
 
     public init(term: String, words: [String], isWildcard: Bool, fields: [String: String] = [:],
                 location: SourceLocation) {
-        self.term = term
-        self.words = words
-        self.isWildcard = isWildcard
-        self.fields = fields
-        self.location = location
+        storage = Storage(term: term, words: words, isWildcard: isWildcard, fields: fields, location: location)
+    }
+
+    public static func == (a: LexiconEntry, b: LexiconEntry) -> Bool {
+        a.storage === b.storage || (a.term == b.term && a.words == b.words && a.isWildcard == b.isWildcard
+            && a.fields == b.fields && a.location == b.location)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(term)
+        hasher.combine(words)
+        hasher.combine(isWildcard)
+        hasher.combine(fields)
+        hasher.combine(location)
     }
 
     /// A column read as a number, nil when absent or empty.

@@ -51,11 +51,11 @@ struct AttributionRun {
     mutating func attribute(sentence s: Int) {
         let tokens = doc.sentenceTokens[s]
         let paragraph = doc.sentences[s].paragraph
-        noteSentenceSubject(tokens)
+        noteSentenceSubject(tokens, paragraph: paragraph)
         var frames = findFrames(in: tokens)
         frames += sourceFrames(in: tokens, existing: frames)
         frames.sort { $0.cue.lowerBound < $1.cue.lowerBound }
-        for frame in frames { emitReported(frame, paragraph: paragraph) }
+        for frame in frames { emitReported(frame, paragraph: paragraph, sentence: tokens) }
         attributeQuotations(in: tokens, sentence: s, frames: frames)
         findDisagreements(in: tokens)
         // A sentence ending in a colon hands its speaker to the quotation that follows: the
@@ -87,9 +87,8 @@ struct AttributionRun {
     /// Registers the person a sentence opens with ("Hollan dismissed ...", "Minister Varga
     /// rejected ...", "The company's chief executive, Renata Silva, sent ...") so that a following
     /// "he", "the MP" or floating quotation can find them.
-    mutating func noteSentenceSubject(_ tokens: Range<Int>) {
+    mutating func noteSentenceSubject(_ tokens: Range<Int>, paragraph: Int) {
         guard let first = tokens.first, words[first] != nil else { return }
-        let paragraph = doc.sentences.first { $0.range.contains(doc.tokens[first].range.start) }?.paragraph ?? 0
         // Role phrase, then the name between commas.
         if let c1 = nextComma(after: first - 1, upper: tokens.upperBound), (first..<c1).contains(where: { parser.isRoleWord($0) }),
            let c2 = nextComma(after: c1, upper: tokens.upperBound),

@@ -36,10 +36,15 @@ struct MentionParser {
     var determiners: Set<String> { lexicon.grammar.determiners }
     var titleConnectors: Set<String> { lexicon.grammar.titleConnectors }
 
+    /// Word tests per token, answered once: the parser asks the same token many times while it
+    /// tries mentions ending at each position of a run.
+    let memo: WordTestMemo
+
     init(doc: SegmentedDocument, lexicon: AttributionLexicon) {
         self.doc = doc
         self.lexicon = lexicon
         words = doc.tokens.map { $0.isWord && $0.quotation == nil ? $0.folded : nil }
+        memo = WordTestMemo(count: doc.tokens.count)
     }
 
     func token(_ i: Int) -> Token { doc.tokens[i] }
@@ -49,14 +54,22 @@ struct MentionParser {
 
     /// A role noun from `attribution/roles`, or an age used as one ("the 34-year-old").
     func isRoleWord(_ i: Int) -> Bool {
-        guard let w = words[i] else { return false }
-        return lexicon.roles.contains(word: w) || (w.hasSuffix("-year-old") && w.first?.isNumber == true)
+        memo.answer(&memo.roleWord, i) {
+            guard let w = words[i] else { return false }
+            return lexicon.roles.contains(word: w) || (w.hasSuffix("-year-old") && w.first?.isNumber == true)
+        }
     }
     func isTitleWord(_ i: Int) -> Bool {
-        guard let w = words[i] else { return false }
-        return lexicon.titleWords.contains(w) || lexicon.roles.contains(word: w) || lexicon.honorifics.contains(word: w)
-            || lexicon.honorifics.contains(word: w + ".") || w.contains(".")
+        memo.answer(&memo.titleWord, i) {
+            guard let w = words[i] else { return false }
+            return lexicon.titleWords.contains(w) || lexicon.roles.contains(word: w) || lexicon.honorifics.contains(word: w)
+                || lexicon.honorifics.contains(word: w + ".") || Self.hasPeriod(w)
+        }
     }
+
+    /// A folded word with a period ("u.s.", "dr."), tested on its bytes (Foundation's substring
+    /// search costs more than the rest of the mention parser's word tests).
+    static func hasPeriod(_ word: String) -> Bool { word.utf8.contains(UInt8(ascii: ".")) }
 
     /// A token that can be part of a personal name: a capitalised word outside quotes, or a name
     /// particle ("von", "al-") when a capitalised word follows.
@@ -64,10 +77,14 @@ struct MentionParser {
         let t = doc.tokens[i]
         guard t.kind == .word, t.quotation == nil else { return false }
         if t.isCapitalized {
-            return !lexicon.pronouns.contains(word: t.folded) && !determiners.contains(t.folded) && !lexicon.notNames.contains(t.folded)
+            return memo.answer(&memo.capitalizedName, i) {
+                !lexicon.pronouns.contains(word: t.folded) && !determiners.contains(t.folded) && !lexicon.notNames.contains(t.folded)
+            }
         }
         // "al-Rashidi", "bin-Salman": a particle joined by a hyphen to a capitalised name.
-        if let dash = t.folded.firstIndex(of: "-"), lexicon.particles.contains(String(t.folded[..<dash])),
+        // (The byte test first: `firstIndex(of:)` breaks the word into characters.)
+        if t.folded.utf8.contains(UInt8(ascii: "-")), let dash = t.folded.firstIndex(of: "-"),
+           lexicon.particles.contains(String(t.folded[..<dash])),
            let after = doc.text(t.range).split(separator: "-").dropFirst().first?.first, after.isUppercase {
             return true
         }
@@ -304,7 +321,7 @@ struct MentionParser {
             for i in title.lowerBound..<firstRole {
                 let t = doc.tokens[i]
                 guard let w = words[i] else { continue }
-                if t.isCapitalized, !lexicon.titleWords.contains(w) || w.contains("."), !determiners.contains(w) {
+                if t.isCapitalized, !lexicon.titleWords.contains(w) || Self.hasPeriod(w), !determiners.contains(w) {
                     if i + 1 < title.upperBound, doc.tokens[i + 1].folded == "'s" {
                         parts.append(doc.text(t.range))
                         break
@@ -329,5 +346,26 @@ struct MentionParser {
 
     func span(_ tokens: Range<Int>) -> TextRange {
         TextRange(doc.tokens[tokens.lowerBound].range.start, doc.tokens[tokens.upperBound - 1].range.end)
+    }
+}
+
+/// Answers of the mention parser's word tests for one document's tokens (unknown, no, yes).
+final class WordTestMemo {
+    var roleWord: [Int8]
+    var titleWord: [Int8]
+    /// A capitalised word outside quotes that is no pronoun, determiner or non-name.
+    var capitalizedName: [Int8]
+
+    init(count: Int) {
+        roleWord = [Int8](repeating: -1, count: count)
+        titleWord = roleWord
+        capitalizedName = roleWord
+    }
+
+    @inline(__always) func answer(_ table: inout [Int8], _ i: Int, _ test: () -> Bool) -> Bool {
+        if table[i] >= 0 { return table[i] == 1 }
+        let yes = test()
+        table[i] = yes ? 1 : 0
+        return yes
     }
 }

@@ -348,7 +348,7 @@ extension AttributionRun {
 
     /// Turns a frame's reported clause into a statement, and a clause-less cue closing a sentence
     /// into a statement of what precedes it (`The plan will fail, Roe said.`).
-    mutating func emitReported(_ frame: Frame, paragraph: Int) {
+    mutating func emitReported(_ frame: Frame, paragraph: Int, sentence: Range<Int>) {
         guard let entity = frame.entity else { return }
         let mention = frame.subject?.text ?? ""
         let cue = parser.text(frame.cue)
@@ -365,7 +365,6 @@ extension AttributionRun {
         // Cue after the clause: "<clause>, X said." with the clause outside quotation marks.
         guard frame.introducesQuote == nil, frame.cueClass == "speech" || frame.cueClass == "belief",
               let subject = frame.subject else { return }
-        let sentence = doc.sentenceTokens.first { $0.contains(frame.cue.lowerBound) }!
         guard closesSentence(frame, sentence: sentence) else { return }
         var phraseStart = min(subject.phraseStart, frame.frameStart)
         // "..., water board chair Ahmed Saleh said": up to three modifiers before the title.

@@ -80,17 +80,17 @@ public enum Tokenizer {
         var ascii = true
         for i in start..<end where scalars[i].value >= 0x80 { ascii = false; break }
         if ascii {
-            var bytes = [UInt8](repeating: 0, count: end - start)
-            for i in start..<end {
-                let v = UInt8(scalars[i].value)
-                bytes[i - start] = v >= 0x41 && v <= 0x5A ? v + 32 : v
+            // Written straight into the string's storage (no byte array; short words stay inline).
+            let folded = String(unsafeUninitializedCapacity: end - start) { buffer in
+                for i in start..<end {
+                    let v = UInt8(truncatingIfNeeded: scalars[i].value)
+                    buffer[i - start] = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                }
+                return end - start
             }
-            return Token(range: TextRange(start, end), kind: kind, folded: String(decoding: bytes, as: UTF8.self),
-                         isCapitalized: capital, quotation: nil)
+            return Token(range: TextRange(start, end), kind: kind, folded: folded, isCapitalized: capital, quotation: nil)
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return Token(range: TextRange(start, end), kind: kind, folded: Folding.fold(String(view)), isCapitalized: capital,
+        return Token(range: TextRange(start, end), kind: kind, folded: Folding.fold(Document.string(scalars[start..<end])), isCapitalized: capital,
                      quotation: nil)
     }
 

@@ -9,10 +9,13 @@ import StanceCore
 public final class StanceScorer: Sendable {
     let vocabulary: StanceVocabulary
     let topics: [CompiledTopic]
+    /// Every topic's lists (`CompiledTopic.group` one after the other), matched in one pass per statement.
+    let topicLists: PhraseIndexGroup
 
     public init(lexicon: Lexicon) {
         vocabulary = StanceVocabulary(lexicon)
         topics = lexicon.topics.map(CompiledTopic.init)
+        topicLists = PhraseIndexGroup(topics.flatMap(\.group.indexes))
     }
 
     /// Scores one statement text on its own (for `stance classify` and rule tests).
@@ -31,12 +34,26 @@ public final class StanceScorer: Sendable {
     public func score(_ analysis: DocumentAnalysis) -> [StatementStance] {
         guard !topics.isEmpty else { return [] }
         let affiliation = Dictionary(analysis.speakers.map { ($0.name, $0.affiliation) }, uniquingKeysWith: { a, _ in a })
+        // Whether each affiliation names each topic's holder: folded and matched once per document.
+        var holderAffiliations: [String: [Bool]] = [:]
+        for case let a? in affiliation.values where holderAffiliations[a] == nil {
+            holderAffiliations[a] = topics.map { $0.holderIncludes(affiliation: a) }
+        }
         let statements = analysis.statements
         // evidence[i][t]: statement i on topic t.
         let evidence: [[TopicEvidence]] = statements.map { s in
             let shared = view(of: s, in: analysis.document)
-            return topics.map { evaluate(s, in: analysis.document, topic: $0, affiliation: affiliation[s.speaker] ?? nil,
-                                         sentences: analysis.sentences, view: shared) }
+            let matched = topicLists.all(shared.words, in: 0..<shared.tokens.count)
+                .map { list in list.map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
+            let speakerAffiliation = affiliation[s.speaker] ?? nil
+            var offset = 0
+            return topics.indices.map { t in
+                let count = topics[t].group.indexes.count
+                defer { offset += count }
+                return evaluate(s, in: analysis.document, topic: topics[t], affiliation: speakerAffiliation,
+                                sentences: analysis.sentences, view: shared, matched: Array(matched[offset..<(offset + count)]),
+                                affiliationIsHolder: speakerAffiliation.map { holderAffiliations[$0]![t] } ?? false)
+            }
         }
         var placed: [[Bool]] = evidence.map { $0.map(\.isPlaced) }
         // A quotation takes the topics of the reported clause that introduces it ("X believes that
@@ -98,9 +115,12 @@ public final class StanceScorer: Sendable {
     }
 
     func evaluate(_ statement: Statement, in document: Document, topic: CompiledTopic, affiliation: String?,
-                  sentences: [Sentence], view given: StatementView? = nil) -> TopicEvidence {
+                  sentences: [Sentence], view given: StatementView? = nil, matched: [[StatementView.Hit]]? = nil,
+                  affiliationIsHolder: Bool? = nil) -> TopicEvidence {
         let view = given ?? self.view(of: statement, in: document)
-        var e = TopicEvidence(topic: topic, view: view, affiliationIsHolder: topic.holderIncludes(affiliation: affiliation), vocabulary: vocabulary)
+        var e = TopicEvidence(topic: topic, view: view,
+                              affiliationIsHolder: affiliationIsHolder ?? topic.holderIncludes(affiliation: affiliation),
+                              vocabulary: vocabulary, matched: matched)
         let v = vocabulary
         let base: (inout TopicEvidence) -> Void = { e in
             PredicateRule.apply(&e, vocabulary: v)

@@ -54,7 +54,8 @@ public final class StanceVocabulary: Sendable {
         reportingVerbs = PhraseIndex(lexicon.list("attribution/reporting_verbs"))
         grammar = Grammar(lexicon)
         viewLists = PhraseIndexGroup([negators, intensifiers, diminishers, hedges, polarity, predicates, qualifiers, absence,
-                                      objectReferences, selfReferences, fixedPhrases, contrast, terminators, possessedOthers])
+                                      objectReferences, selfReferences, fixedPhrases, contrast, terminators, possessedOthers,
+                                      framings, framingOpeners, prefixFramings, rebuttals])
         let s = lexicon.settings
         threshold = s.value("stance.threshold", default: 0.2)
         negationFactor = s.value("stance.negation_factor", default: -1)

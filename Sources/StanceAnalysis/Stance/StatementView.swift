@@ -32,6 +32,11 @@ struct StatementView {
     let selfReferences: [Hit]
     let terminators: [Hit]
     let possessedOthers: [Hit]
+    /// The framing rule's lists: the same on every topic, so matched once with the others.
+    let judgements: [Hit]
+    let framingOpeners: [Hit]
+    let prefixFramings: [Hit]
+    let rebuttals: [Hit]
 
     init(tokens: [Token], vocabulary v: StanceVocabulary, bodyStart: Int) {
         self.tokens = tokens
@@ -47,6 +52,10 @@ struct StatementView {
              matched[4], matched[5], matched[6], matched[7], matched[8], matched[9], matched[10], matched[11])
         terminators = matched[12]
         possessedOthers = matched[13]
+        judgements = matched[14]
+        framingOpeners = matched[15]
+        prefixFramings = matched[16]
+        rebuttals = matched[17]
         // Fixed phrases whose negator or contrast word is not one ("no doubt", "not only", "all but").
         func cancelled(_ hit: Hit, _ kind: String) -> Bool {
             fixed.contains { f in f.tokens.contains(hit.start) && (f.entry.field("cancels") == kind || f.entry.field("cancels") == "both") }

@@ -8,23 +8,22 @@ import StanceCore
 enum FramingRule {
     static func apply(_ e: inout TopicEvidence, vocabulary v: StanceVocabulary, score: (inout TopicEvidence) -> Void) {
         let view = e.view
-        let all = 0..<view.tokens.count
         // "Anyone who thinks (that) X | is making a big mistake".
-        let judgements = v.framings.all(view.words, in: all)
-        for opener in v.framingOpeners.all(view.words, in: all) {
+        let judgements = view.judgements
+        for opener in view.framingOpeners {
             guard let judgement = judgements.first(where: { $0.start > opener.start + opener.length }),
                   sameSentence(view, opener.start, judgement.start) else { continue }
             frame(&e, view: start(after: opener.start + opener.length, view)..<judgement.start, judgement: judgement.entry,
                   cite: opener.start..<(judgement.start + judgement.length), score: score)
         }
         // "Only a fool would believe (that) X" / "It would be a mistake to think X".
-        for prefix in v.prefixFramings.all(view.words, in: all) {
+        for prefix in view.prefixFramings {
             let end = view.sentences.first { $0.contains(prefix.start) }?.upperBound ?? view.tokens.count
             frame(&e, view: start(after: prefix.start + prefix.length, view)..<end, judgement: prefix.entry,
                   cite: prefix.start..<(prefix.start + prefix.length), score: score)
         }
         // "The minister says X, but I disagree": a reported view the speaker rejects.
-        let rebuttals = v.rebuttals.all(view.words, in: all)
+        let rebuttals = view.rebuttals
         if let rebuttal = rebuttals.first {
             for cue in v.reportingVerbs.all(view.words, in: view.bodyStart..<rebuttal.start)
             where ["speech", "belief"].contains(cue.entry.field("class") ?? "") && cue.start > view.bodyStart {
