@@ -63,7 +63,36 @@ public struct StatementStance: Sendable, Hashable {
 
 /// Formats numbers the way every output file writes them: a dot, at most `decimals` decimals.
 public enum Number {
+    /// `value` rounded half away from zero to `decimals` places, without trailing zeros (or with a
+    /// sign and every place when `signed`). Digits are written from the rounded integer: Foundation's
+    /// `String(format:)` cost a fifth of writing a report's tables.
     public static func format(_ value: Double, decimals: Int = 3, signed: Bool = false) -> String {
+        var factor = 1.0
+        for _ in 0..<decimals { factor *= 10 }
+        let scaled = (value * factor).rounded()
+        guard scaled.magnitude < 9e15 else { return legacyFormat(value, decimals: decimals, signed: signed) }
+        let units = Int64(scaled)
+        var digits = Array(String(units.magnitude).utf8)
+        if digits.count <= decimals { digits = Array(repeating: UInt8(ascii: "0"), count: decimals + 1 - digits.count) + digits }
+        var integerPart = digits[..<(digits.count - decimals)]
+        var fraction = digits[(digits.count - decimals)...]
+        if !signed {
+            while let last = fraction.last, last == UInt8(ascii: "0") { fraction.removeLast() }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count + 3)
+        if units < 0 { bytes.append(UInt8(ascii: "-")) } else if signed { bytes.append(UInt8(ascii: "+")) }
+        if integerPart.isEmpty { integerPart = [UInt8(ascii: "0")] }
+        bytes += integerPart
+        if !fraction.isEmpty {
+            bytes.append(UInt8(ascii: "."))
+            bytes += fraction
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same through Foundation, for magnitudes an `Int64` of units cannot hold.
+    static func legacyFormat(_ value: Double, decimals: Int, signed: Bool) -> String {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
         var rounded = (value * factor).rounded() / factor

@@ -53,6 +53,6 @@ public struct CSVTable: Sendable, Hashable {
 
     /// The file's bytes.
     public func bytes(_ profile: CSVProfile) -> [UInt8] {
-        Array(render(profile).utf8)
+        CSVWriter.renderBytes(columns: columns, rows: rows, profile: profile)
     }
 }

@@ -10,22 +10,52 @@ public enum CSVWriter {
     /// The whole file: byte-order mark (excel), header row, one line per row, each line ended.
     /// A row shorter than the header is padded with empty cells; extra cells are written as text.
     public static func render(columns: [CSVColumn], rows: [[String]], profile: CSVProfile) -> String {
-        var out = profile.byteOrderMark
-        let lineEnd = profile.lineEnd
-        out += columns.map { cell($0.name, kind: .text, profile: profile) }.joined(separator: ",")
+        String(decoding: renderBytes(columns: columns, rows: rows, profile: profile), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, written cell by cell into one buffer (a table of a million rows is
+    /// written without a string per cell or per line).
+    public static func renderBytes(columns: [CSVColumn], rows: [[String]], profile: CSVProfile) -> [UInt8] {
+        var out: [UInt8] = []
+        out.append(contentsOf: profile.byteOrderMark.utf8)
+        let lineEnd = Array(profile.lineEnd.utf8)
+        for (index, column) in columns.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendCell(column.name, kind: .text, profile: profile, to: &out)
+        }
         out += lineEnd
         for row in rows {
-            var cells: [String] = []
-            cells.reserveCapacity(max(row.count, columns.count))
             for index in 0..<max(row.count, columns.count) {
-                let value = index < row.count ? row[index] : ""
-                let kind = index < columns.count ? columns[index].kind : .text
-                cells.append(cell(value, kind: kind, profile: profile))
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                appendCell(index < row.count ? row[index] : "", kind: index < columns.count ? columns[index].kind : .text,
+                           profile: profile, to: &out)
             }
-            out += cells.joined(separator: ",")
             out += lineEnd
         }
         return out
+    }
+
+    /// `cell(value, kind:, profile:)`'s bytes appended to `out`; values that need no guard, cut or
+    /// quotes (most) are copied as they are.
+    static func appendCell(_ value: String, kind: CSVColumnKind, profile: CSVProfile, to out: inout [UInt8]) {
+        let utf8 = value.utf8
+        var special = utf8.count > maxCellLength
+        if !special, let first = utf8.first, let last = utf8.last {
+            // A formula trigger, a leading byte-order mark (EF BB BF), or space or tab at either end.
+            special = first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+                || first == 0xEF || first == 0x20 || last == 0x20 || last == 0x09
+            if !special {
+                for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A {
+                    special = true
+                    break
+                }
+            }
+        }
+        if special {
+            out.append(contentsOf: cell(value, kind: kind, profile: profile).utf8)
+        } else {
+            out.append(contentsOf: utf8)
+        }
     }
 
     /// One cell as it appears in the file: guarded and cut (excel, text only), then quoted if needed.
