@@ -125,24 +125,29 @@ extension CorpusStore {
                                    statements: $0["statements"], documents: $0["documents"],
                                    links: try JSONColumns.decodeStrings($0["links"]))
                 }
-            let positions = try Row.fetchAll(db, sql: "SELECT * FROM positions WHERE run_id = ? ORDER BY ord", arguments: arguments)
-                .map {
-                    Position(topic: $0["topic"], speaker: $0["speaker"], label: try label($0["stance"], "positions.stance"),
-                             score: $0["score"], confidence: $0["confidence"], statements: $0["statements"],
-                             favorStatements: $0["favor_statements"], againstStatements: $0["against_statements"],
-                             strongestStatementID: $0["strongest_statement_id"], group: $0["grp"])
-                }
-            let contrasts = try Row.fetchAll(db, sql: "SELECT * FROM contrasts WHERE run_id = ? ORDER BY ord", arguments: arguments)
-                .map {
-                    Contrast(topic: $0["topic"], speakerA: $0["speaker_a"], stanceA: try label($0["stance_a"], "contrasts.stance_a"),
-                             speakerB: $0["speaker_b"], stanceB: try label($0["stance_b"], "contrasts.stance_b"),
-                             strength: $0["strength"], explicitDisagreement: $0["explicit_disagreement"])
-                }
-            let allies = try Row.fetchAll(db, sql: "SELECT * FROM allies WHERE run_id = ? ORDER BY ord", arguments: arguments)
-                .map {
-                    Alliance(topic: $0["topic"], speakerA: $0["speaker_a"], speakerB: $0["speaker_b"],
-                             label: try label($0["stance"], "allies.stance"), strength: $0["strength"])
-                }
+            // Columns read by index: as many rows as speaker pairs, and a lookup by name costs more
+            // than decoding the value.
+            let positions = try mapRows(Row.fetchCursor(db, sql: """
+                SELECT topic, speaker, stance, score, confidence, statements, favor_statements, against_statements,
+                    strongest_statement_id, grp
+                FROM positions WHERE run_id = ? ORDER BY ord
+                """, arguments: arguments)) {
+                Position(topic: $0[0], speaker: $0[1], label: try label($0[2], "positions.stance"), score: $0[3], confidence: $0[4],
+                         statements: $0[5], favorStatements: $0[6], againstStatements: $0[7], strongestStatementID: $0[8],
+                         group: $0[9])
+            }
+            let contrasts = try mapRows(Row.fetchCursor(db, sql: """
+                SELECT topic, speaker_a, stance_a, speaker_b, stance_b, strength, explicit_disagreement
+                FROM contrasts WHERE run_id = ? ORDER BY ord
+                """, arguments: arguments)) {
+                Contrast(topic: $0[0], speakerA: $0[1], stanceA: try label($0[2], "contrasts.stance_a"), speakerB: $0[3],
+                         stanceB: try label($0[4], "contrasts.stance_b"), strength: $0[5], explicitDisagreement: $0[6])
+            }
+            let allies = try mapRows(Row.fetchCursor(db, sql: """
+                SELECT topic, speaker_a, speaker_b, stance, strength FROM allies WHERE run_id = ? ORDER BY ord
+                """, arguments: arguments)) {
+                Alliance(topic: $0[0], speakerA: $0[1], speakerB: $0[2], label: try label($0[3], "allies.stance"), strength: $0[4])
+            }
             return CorpusResult(run: run, topics: topics, documents: documents, statements: statements, stances: stances,
                                 speakers: speakers, positions: positions, contrasts: contrasts, allies: allies)
         }

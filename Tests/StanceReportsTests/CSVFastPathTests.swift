@@ -7,7 +7,7 @@ final class CSVFastPathTests: XCTestCase {
     func testEveryCellAsCellWritesIt() {
         let values = [
             "", "plain", "-0.42", "=SUM(1)", "+1", "@x", "\tlead", "trail\t", " lead", "trail ", "\r\nx", "a,b", "say \"hi\"",
-            "line\nbreak", "\u{FEFF}bom", "ëlan", "Babaoğlu", "“quoted”", String(repeating: "x", count: CSVWriter.maxCellLength + 5),
+            "line\nbreak", "\u{FEFF}bom", "=a,b", "-1 ", "\u{FEFF}", "\u{FEFF}=x", "\"", ",", "\t", "=\"q\"", "\u{FEFE}x", "ëlan", "Babaoğlu", "“quoted”", String(repeating: "x", count: CSVWriter.maxCellLength + 5),
             String(repeating: "ğ", count: CSVWriter.maxCellLength / 2 + 3),
         ]
         for profile in CSVProfile.allCases {

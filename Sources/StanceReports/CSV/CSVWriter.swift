@@ -35,24 +35,38 @@ public enum CSVWriter {
         return out
     }
 
-    /// `cell(value, kind:, profile:)`'s bytes appended to `out`; values that need no guard, cut or
-    /// quotes (most) are copied as they are.
+    /// `cell(value, kind:, profile:)`'s bytes appended to `out`, byte by byte: the guard, the quotes
+    /// and doubled inner quotes are all ASCII. Only a cell that may need cutting goes through `cell`.
     static func appendCell(_ value: String, kind: CSVColumnKind, profile: CSVProfile, to out: inout [UInt8]) {
         let utf8 = value.utf8
-        var special = utf8.count > maxCellLength
-        if !special, let first = utf8.first, let last = utf8.last {
-            // A formula trigger, a leading byte-order mark (EF BB BF), or space or tab at either end.
-            special = first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
-                || first == 0xEF || first == 0x20 || last == 0x20 || last == 0x09
-            if !special {
-                for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A {
-                    special = true
-                    break
-                }
+        let guarded = profile == .excel && kind == .text
+        if guarded && utf8.count > maxCellLength {
+            out.append(contentsOf: cell(value, kind: kind, profile: profile).utf8)
+            return
+        }
+        guard let first = utf8.first, let last = utf8.last else { return }
+        // A formula trigger: = + - @ TAB CR.
+        let prefixed = guarded && (first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D)
+        // Quoted: , " CR LF anywhere; space or tab at either end of the written value; a leading
+        // byte-order mark (EF BB BF).
+        var quoted = last == 0x20 || last == 0x09
+        if !prefixed && !quoted {
+            quoted = first == 0x20 || first == 0x09 || (first == 0xEF && utf8.starts(with: [0xEF, 0xBB, 0xBF]))
+        }
+        if !quoted {
+            for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A {
+                quoted = true
+                break
             }
         }
-        if special {
-            out.append(contentsOf: cell(value, kind: kind, profile: profile).utf8)
+        if quoted { out.append(0x22) }
+        if prefixed { out.append(0x27) }
+        if quoted {
+            for byte in utf8 {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+            out.append(0x22)
         } else {
             out.append(contentsOf: utf8)
         }
