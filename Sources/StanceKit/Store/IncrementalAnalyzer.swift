@@ -240,6 +240,8 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             AnalysisInterrupted(analysed: analysed.count, reused: found.count - analyseCount, failed: failures.count,
                                 statements: results.values.reduce(0) { $0 + $1.statements.count })
         }
+        // Each batch is stored while the next one is analysed.
+        let writer = BatchWriter(store: store)
         for batch in toAnalyse.keys.sorted().chunked(CorpusAnalyzer.batchSize) {
             let items = parallelMap(batch, threads: threads) { index -> [Result<DocumentAnalysis, InputError>] in
                 let wanted = Set(toAnalyse[index]!.map(\.id))
@@ -272,15 +274,19 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
                     failures.append(InputError(path: entries[index].id, reason: "article \"\(document.id)\" disappeared while the run read it"))
                 }
             }
-            try store.saveDocuments(analyses, files: files, runID: runInfo.runID)
+            try writer.save(analyses, files: files, runID: runInfo.runID)
             for analysis in analyses {
                 results[analysis.document.id] = analysis.result
                 analysed.append(analysis.document.id)
             }
             progress(analysed.count, analyseCount)
             Interruption.shared.documentsDone(analysed.count)
-            if shouldStop() { throw interrupted() }
+            if shouldStop() {
+                try writer.finish()
+                throw interrupted()
+            }
         }
+        try writer.finish()
 
         // 5. Stored statements scored again.
         for batch in toRescore.chunked(CorpusAnalyzer.batchSize) {
