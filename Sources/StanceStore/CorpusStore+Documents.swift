@@ -198,10 +198,11 @@ extension CorpusStore {
 
     private static let stateColumns = "id, content_hash, size, mtime, missing, analysis_count, analysed_at_run"
 
+    /// A state from a row whose first columns are `stateColumns`, read by index (a row per document
+    /// on every run).
     private static func state(_ row: Row) -> StoredDocumentState {
-        StoredDocumentState(id: row["id"], contentHash: row["content_hash"], size: row["size"], mtime: row["mtime"],
-                            missing: row["missing"], analysisCount: row["analysis_count"],
-                            analysedAtRun: row["analysed_at_run"])
+        StoredDocumentState(id: row[0], contentHash: row[1], size: row[2], mtime: row[3], missing: row[4], analysisCount: row[5],
+                            analysedAtRun: row[6])
     }
 
     private func statements(of documentID: String, _ db: Database) throws -> [StanceCore.Statement] {

@@ -10,7 +10,7 @@ extension CorpusStore {
             var hashes: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT document_id, content_hash FROM run_documents WHERE run_id = ?",
                                         arguments: [runID]) {
-                hashes[row["document_id"]] = row["content_hash"]
+                hashes[row[0]] = row[1] as String
             }
             return hashes
         }
@@ -33,7 +33,8 @@ extension CorpusStore {
         try read { db in
             var metadata: [String: StoredMetadata] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, title, date, source, url FROM documents") {
-                metadata[row["id"]] = StoredMetadata(title: row["title"], date: row["date"], source: row["source"], url: row["url"])
+                // By index: a row per document, read on every run.
+                metadata[row[0]] = StoredMetadata(title: row[1], date: row[2], source: row[3], url: row[4])
             }
             return metadata
         }
