@@ -49,13 +49,21 @@ public final class CorpusStore: Sendable {
             let migrator = Schema.migrator
             let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
             guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
-            do {
-                try migrator.migrate(pool)
-            } catch {
-                // Two processes creating one database: both read "v1 not applied", the first applies
-                // it, the second's CREATE TABLE then fails. Reading the applied migrations again
-                // finds nothing left to do.
-                try migrator.migrate(pool)
+            // Two processes creating or upgrading one database: both read "not applied", the first
+            // applies a migration, and the second's write then fails (its CREATE TABLE, or its
+            // snapshot is stale, which SQLite reports without waiting). Reading the applied
+            // migrations again finds less or nothing left to do; one attempt per migration at most.
+            let deadline = Date().addingTimeInterval(busyTimeout)
+            var attempts = 0
+            while true {
+                do {
+                    try migrator.migrate(pool)
+                    break
+                } catch {
+                    attempts += 1
+                    guard attempts <= migrator.migrations.count + 1, Date() < deadline || attempts == 1 else { throw error }
+                    usleep(20_000)
+                }
             }
         } catch {
             throw StoreError.from(error, path: path, timeout: busyTimeout)
