@@ -107,22 +107,14 @@ public final class CorpusAnalyzer: Sendable {
     /// the full analysis is kept only when asked for, so the batch's texts are freed at once.
     private func analyzeBatch(_ batch: [DocumentReader.Entry], reader: DocumentReader, threads: Int, keep: Bool)
         -> [[Result<(DocumentAnalysis?, DocumentResult), InputError>]] {
-        let slots = ResultSlots<[Result<(DocumentAnalysis?, DocumentResult), InputError>]>(count: batch.count)
-        let work = { (i: Int) in
-            let items = reader.read(batch[i]).map { item in
+        parallelMap(batch, threads: threads) { entry in
+            reader.read(entry).map { item in
                 item.map { document -> (DocumentAnalysis?, DocumentResult) in
                     let analysis = self.pipeline.analyze(document)
                     return (keep ? analysis : nil, analysis.result)
                 }
             }
-            slots.set(i, items)
         }
-        if threads <= 1 || batch.count == 1 {
-            for i in batch.indices { work(i) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: batch.count, execute: work)
-        }
-        return slots.values
     }
 
     /// Aggregates documents in the order of their ids, whatever order they come in (reading order,
@@ -166,6 +158,21 @@ public enum RunClock {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
+    }
+}
+
+/// `transform` over `items` on up to `threads` cores (`concurrentPerform`), results in the items'
+/// order; on one thread, or for one item, in a plain loop.
+func parallelMap<T, U>(_ items: [T], threads: Int, _ transform: (T) -> U) -> [U] {
+    withoutActuallyEscaping(transform) { transform in
+        let slots = ResultSlots<U>(count: items.count)
+        let work = { (i: Int) in slots.set(i, transform(items[i])) }
+        if threads <= 1 || items.count <= 1 {
+            for i in items.indices { work(i) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: items.count, execute: work)
+        }
+        return slots.values
     }
 }
 

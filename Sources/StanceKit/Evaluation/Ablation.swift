@@ -156,15 +156,4 @@ public enum Ablation {
             return (la.file, la.line, la.column) < (lb.file, lb.line, lb.column)
         }
     }
-
-    private static func parallelMap<T, U>(_ items: [T], threads: Int, _ transform: @escaping (T) -> U) -> [U] {
-        let slots = ResultSlots<U>(count: items.count)
-        let work = { (i: Int) in slots.set(i, transform(items[i])) }
-        if threads <= 1 || items.count <= 1 {
-            for i in items.indices { work(i) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: items.count, execute: work)
-        }
-        return slots.values
-    }
 }

@@ -418,17 +418,6 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             if start < entries.count, shouldStop() { throw AnalysisInterrupted(analysed: 0, reused: 0, failed: 0, statements: 0) }
         }
     }
-
-    private func parallelMap<T, U>(_ items: [T], threads: Int, _ transform: @escaping (T) -> U) -> [U] {
-        let slots = ResultSlots<U>(count: items.count)
-        let work = { (i: Int) in slots.set(i, transform(items[i])) }
-        if threads <= 1 || items.count <= 1 {
-            for i in items.indices { work(i) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: items.count, execute: work)
-        }
-        return slots.values
-    }
 }
 
 /// What the database knew before the run: the documents, the runs, and the lexicon change since

@@ -94,14 +94,7 @@ public final class StreamAnalyzer: @unchecked Sendable {
     }
 
     private func analyze(_ batch: [(number: Int, line: LineReader.Line)]) -> [Item] {
-        let slots = ResultSlots<Item>(count: batch.count)
-        let work = { (i: Int) in slots.set(i, self.item(batch[i].number, batch[i].line)) }
-        if threads <= 1 || batch.count == 1 {
-            for i in batch.indices { work(i) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: batch.count, execute: work)
-        }
-        return slots.values
+        parallelMap(batch, threads: threads) { self.item($0.number, $0.line) }
     }
 
     private func item(_ number: Int, _ line: LineReader.Line) -> Item {
