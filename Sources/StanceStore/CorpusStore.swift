@@ -25,8 +25,15 @@ public final class CorpusStore: Sendable {
         self.path = path
         self.busyTimeout = busyTimeout
         failpoint = Failpoint.fromEnvironment()
+        // Two processes opening one new database race while the first switches it to WAL and
+        // creates the tables; SQLite reports some of those conflicts at once, without the busy
+        // handler. A busy or locked answer is tried again until the busy timeout has passed.
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        func isBusy(_ error: Error) -> Bool {
+            guard let error = error as? DatabaseError else { return false }
+            return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        }
         do {
-            try Self.checkOwnership(path: path, busyTimeout: busyTimeout)
             var configuration = Configuration()
             configuration.busyMode = .timeout(busyTimeout)
             configuration.foreignKeysEnabled = true
@@ -45,15 +52,25 @@ public final class CorpusStore: Sendable {
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
             }
-            pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Schema.migrator
-            let unknown = try pool.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
-            guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
+            var opened: DatabasePool?
+            while opened == nil {
+                do {
+                    try Self.checkOwnership(path: path, busyTimeout: busyTimeout)
+                    let candidate = try DatabasePool(path: path, configuration: configuration)
+                    let unknown = try candidate.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+                    guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
+                    opened = candidate
+                } catch where isBusy(error) && Date() < deadline {
+                    usleep(50_000)
+                }
+            }
+            pool = opened!
             // Two processes creating or upgrading one database: both read "not applied", the first
             // applies a migration, and the second's write then fails (its CREATE TABLE, or its
             // snapshot is stale, which SQLite reports without waiting). Reading the applied
-            // migrations again finds less or nothing left to do; one attempt per migration at most.
-            let deadline = Date().addingTimeInterval(busyTimeout)
+            // migrations again finds less or nothing left to do: one attempt per migration, and
+            // busy answers until the busy timeout.
             var attempts = 0
             while true {
                 do {
@@ -61,7 +78,13 @@ public final class CorpusStore: Sendable {
                     break
                 } catch {
                     attempts += 1
-                    guard attempts <= migrator.migrations.count + 1, Date() < deadline || attempts == 1 else { throw error }
+                    // A busy answer waits no longer than the busy timeout (with 0, this process gives
+                    // way at once and the other one goes on).
+                    if isBusy(error) {
+                        guard Date() < deadline else { throw error }
+                    } else {
+                        guard attempts <= migrator.migrations.count + 1 else { throw error }
+                    }
                     usleep(20_000)
                 }
             }
