@@ -399,7 +399,7 @@ final class BadInputTests: XCTestCase {
 
         // 2. The same inputs through the binary, several processes at a time (each waits mostly on
         // SQLite and the file system).
-        guard let binary = Self.binary else {
+        guard let binary = Fixtures.stanceBinary else {
             throw XCTSkip("the stance executable is not built next to the test bundle; CLI rows not run")
         }
         let lexicons = Fixtures.root.appendingPathComponent("Lexicons").path
@@ -440,7 +440,7 @@ final class BadInputTests: XCTestCase {
 
     /// PATH and the other arguments that stop `stance analyze` before any input is read.
     func testUnusableRunsExitTwoOrSixtyFour() throws {
-        let binary = try XCTUnwrap(Self.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let scratch = try makeScratch()
         let input = scratch.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
@@ -496,7 +496,7 @@ final class BadInputTests: XCTestCase {
 
     /// `--out` inside PATH, or PATH itself: a second run reads the same articles, never its own report.
     func testOutputFolderInsidePathIsNotReadBack() throws {
-        let binary = try XCTUnwrap(Self.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let scratch = try makeScratch()
         let input = scratch.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
@@ -521,7 +521,7 @@ final class BadInputTests: XCTestCase {
 
     /// `stance statements PATH --format csv|jsonl|table`: the shape of stdout.
     func testStatementsFormats() throws {
-        let binary = try XCTUnwrap(Self.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let scratch = try makeScratch()
         let input = scratch.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
@@ -579,7 +579,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func testVersionAndHelp() throws {
-        let binary = try XCTUnwrap(Self.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let scratch = try makeScratch()
         var run = try Self.run(binary, ["--version"], in: scratch)
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -718,29 +718,7 @@ final class BadInputTests: XCTestCase {
         return url
     }
 
-    // MARK: The binary
-
-    /// `stance` beside the test bundle. On Linux the bundle is an executable in `.build/<config>/`
-    /// (`Bundle.main` and `CommandLine.arguments[0]` point there); on macOS the `.xctest` bundle
-    /// sits in the same folder as the executable.
-    static let binary: URL? = {
-        var folders: [URL] = []
-        #if os(macOS)
-        folders.append(Bundle(for: BadInputTests.self).bundleURL.deletingLastPathComponent())
-        #endif
-        folders.append(Bundle.main.bundleURL)
-        folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("stance")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate
-            }
-        }
-        return nil
-    }()
+    // MARK: The binary (`Fixtures.stanceBinary`)
 
     struct Run {
         let status: Int32

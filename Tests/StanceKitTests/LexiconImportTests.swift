@@ -310,7 +310,7 @@ final class LexiconImportTests: XCTestCase {
 
     /// The command: warnings and summary on stderr, the list on stdout, the contract's exit codes.
     func testCommandLineExitCodes() throws {
-        let binary = try XCTUnwrap(BadInputTests.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let sample = Fixtures.url("import/vader_sample.txt").path
         let lexicons = Fixtures.root.appendingPathComponent("Lexicons").path
 

@@ -76,7 +76,7 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     func testCSVCellsCannotRunAsFormulas() throws {
-        let binary = try XCTUnwrap(BadInputTests.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let scratch = try makeScratch()
         _ = try hostileCorpus(in: scratch)
         let lexicons = try lexicons(in: scratch)
@@ -116,7 +116,7 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     func testReportShowsArticleTextInert() throws {
-        let binary = try XCTUnwrap(BadInputTests.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let scratch = try makeScratch()
         _ = try hostileCorpus(in: scratch)
         let run = try BadInputTests.run(binary, ["analyze", "in", "--out", "out", "--lexicons", try lexicons(in: scratch)], in: scratch)
@@ -157,7 +157,7 @@ final class OutputSafetyTests: XCTestCase {
     /// Only files inside `--out` are written: links already in the folder are replaced, not followed;
     /// a `charts` link out of the folder stops the run before anything is written (exit 2).
     func testOutNeverWritesOutsideItsFolder() throws {
-        let binary = try XCTUnwrap(BadInputTests.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let scratch = try makeScratch()
         _ = try hostileCorpus(in: scratch)
         let lexicons = try lexicons(in: scratch)
@@ -254,7 +254,7 @@ final class OutputSafetyTests: XCTestCase {
                                             maxStatementLength: length).result.statements.count, 3, "the limit itself is allowed")
 
         // The command line: a warning, exit 0; a rerun with a higher limit reuses the stored document.
-        let binary = try XCTUnwrap(BadInputTests.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let lexicons = Fixtures.root.appendingPathComponent("Lexicons").path
         var run = try BadInputTests.run(binary, ["analyze", "in", "--out", "out", "--lexicons", lexicons, "--csv-profile", "plain"], in: scratch)
         XCTAssertEqual(run.status, 0, run.stderr)

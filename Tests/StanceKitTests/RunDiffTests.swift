@@ -114,7 +114,7 @@ final class RunDiffTests: XCTestCase {
     // MARK: - The binary
 
     func testExitCodesOfEvaluateAndDiff() throws {
-        let binary = try XCTUnwrap(BadInputTests.binary, "the stance executable is not built next to the test bundle")
+        let binary = try XCTUnwrap(Fixtures.stanceBinary, "the stance executable is not built next to the test bundle")
         let (db, lexicons, removedLine) = try twoRuns()
         let bad = folder.appendingPathComponent("bad.jsonl")
         try Data(#"{"document": "a.txt", "speaker": "A", "start": 0, "end": 5}"#.appending("\n{\"document\": 3}\n").utf8).write(to: bad)

@@ -372,18 +372,11 @@ extension ShardMergeTests {
 
     /// The `stance` binary built beside the test bundle (`swift build --build-tests`).
     func stanceBinary() throws -> URL {
-        var candidates = [Bundle.main.bundleURL, Bundle(for: Self.self).bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")]
-        candidates += candidates.map { $0.deletingLastPathComponent() }
-        for base in candidates + candidates.map({ $0.deletingLastPathComponent() }) {
-            let binary = base.appendingPathComponent("stance")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: binary.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: binary.path) {
-                return binary
-            }
+        guard let binary = Fixtures.stanceBinary else {
+            XCTFail("no stance binary next to the test bundle: build with `swift build --build-tests`")
+            throw XCTSkip("no stance binary")
         }
-        XCTFail("no stance binary next to the test bundle: build with `swift build --build-tests`")
-        throw XCTSkip("no stance binary")
+        return binary
     }
 
     struct Exit {

@@ -392,21 +392,11 @@ final class StoreIntegrationTests: XCTestCase {
 
     /// The `stance` binary built beside the test bundle (`swift build --build-tests`).
     func stanceBinary() throws -> URL {
-        var candidates = [Bundle.main.bundleURL, Bundle(for: Self.self).bundleURL,
-                          URL(fileURLWithPath: CommandLine.arguments.first ?? "")]
-        candidates += candidates.map { $0.deletingLastPathComponent() }
-        for folder in candidates {
-            for base in [folder, folder.deletingLastPathComponent()] {
-                let binary = base.appendingPathComponent("stance")
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: binary.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   FileManager.default.isExecutableFile(atPath: binary.path) {
-                    return binary
-                }
-            }
+        guard let binary = Fixtures.stanceBinary else {
+            XCTFail("no stance binary next to the test bundle: build with `swift build --build-tests`")
+            throw XCTSkip("no stance binary")
         }
-        XCTFail("no stance binary next to the test bundle (\(candidates.map(\.path))): build with `swift build --build-tests`")
-        throw XCTSkip("no stance binary")
+        return binary
     }
 
     struct Exit {

@@ -5,6 +5,24 @@ import StanceLexicon
 
 /// Paths and loaders every test target shares. Tests read only the repository (never ../shared).
 public enum Fixtures {
+    /// The `stance` executable built beside the test bundle (`swift build --build-tests`), or nil.
+    /// On Linux the bundle is an executable in `.build/<config>/` (`Bundle.main` and
+    /// `CommandLine.arguments[0]` point there); on macOS the `.xctest` bundle sits beside it.
+    public static let stanceBinary: URL? = {
+        var folders = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")]
+        folders += folders.map { $0.deletingLastPathComponent() }
+        folders += folders.map { $0.deletingLastPathComponent() }
+        for folder in folders {
+            let candidate = folder.appendingPathComponent("stance")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return candidate
+            }
+        }
+        return nil
+    }()
+
     /// The repository root, found from this file's path.
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
