@@ -36,20 +36,7 @@ struct Analyze: ParsableCommand {
     @Option(name: .long, help: "Analyse only shard K of N (1 <= K <= N): documents whose id hashes to it.")
     var shard: String?
 
-    @Option(name: .long, help: "Output folder; only the tool's own files in it are replaced.")
-    var out: String = "Reports"
-
-    @Option(name: .long, help: "The corpus database (default: OUT/stance.sqlite); created when missing.")
-    var db: String?
-
-    @Option(name: .customLong("busy-timeout"), help: "Seconds to wait while another process writes the database.")
-    var busyTimeout: Double = 10
-
-    @Option(name: .customLong("csv-profile"), help: "excel (BOM, CRLF, formula guard) or plain (exact values).")
-    var csvProfile: CSVProfile = .excel
-
-    @Option(name: .long, help: "Also write positions by source or by month: source|month.")
-    var by: [PositionGrouping] = []
+    @OptionGroup var output: ReportOutputOptions
 
     @OptionGroup var inputOptions: InputOptions
 
@@ -80,8 +67,8 @@ struct Analyze: ParsableCommand {
         let lexicon = try loadLexiconOrExit(lexiconOptions)
         // PATH first (a missing PATH creates no output folder), then --out: exit 2 before anything is read.
         try inputOptions.checkPath(path)
-        let outURL = try prepareOutputFolder(out)
-        let dbPath = db ?? outURL.appendingPathComponent("stance.sqlite").path
+        let outURL = try prepareOutputFolder(output.out)
+        let dbPath = output.databasePath(in: outURL)
         let lexiconFiles: [LexiconFile]
         do {
             guard let folder = LexiconSelection.directory(explicit: lexiconOptions.lexicons) else { throw ExitCode(2) }
@@ -95,7 +82,7 @@ struct Analyze: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let store = try openStore(dbPath, busyTimeout: busyTimeout)
+        let store = try openStore(dbPath, busyTimeout: output.busyTimeout)
         defer { try? store.close() }
         let analyzer = CorpusAnalyzer(lexicon: lexicon)
         let outcome: IncrementalAnalyzer.Outcome
@@ -141,14 +128,14 @@ struct Analyze: ParsableCommand {
         }
         let hasStances: Bool
         do {
-            let manifest = OutputManifest(store: store, directory: outURL, runID: outcome.runID, profile: csvProfile, groupings: by,
+            let manifest = OutputManifest(store: store, directory: outURL, runID: outcome.runID, profile: output.csvProfile, groupings: output.by,
                                           correctionsMarker: try store.correctionsMarker())
             if outcome.repeated, try manifest.isCurrent() {
-                warn("stance: nothing changed since run \(outcome.runID); the reports in \(out) are up to date")
+                warn("stance: nothing changed since run \(outcome.runID); the reports in \(output.out) are up to date")
                 hasStances = try store.runHasStances(runID: outcome.runID)
             } else {
                 let report = try outcome.report
-                let files = try OutputWriter(directory: outURL, profile: csvProfile, groupings: by).write(report)
+                let files = try OutputWriter(directory: outURL, profile: output.csvProfile, groupings: output.by).write(report)
                 // Not recording only costs the next unchanged run a rewrite.
                 try? manifest.record(files)
                 hasStances = !report.result.stances.isEmpty

@@ -20,20 +20,7 @@ struct Merge: ParsableCommand {
     @Argument(help: "JSONL outputs of `stance analyze --stdin-jsonl`, or databases of `--shard` runs.")
     var parts: [String]
 
-    @Option(name: .long, help: "Output folder; only the tool's own files in it are replaced.")
-    var out: String = "Reports"
-
-    @Option(name: .long, help: "The merged database (default: OUT/stance.sqlite); created when missing.")
-    var db: String?
-
-    @Option(name: .customLong("busy-timeout"), help: "Seconds to wait while another process writes the database.")
-    var busyTimeout: Double = 10
-
-    @Option(name: .customLong("csv-profile"), help: "excel (BOM, CRLF, formula guard) or plain (exact values).")
-    var csvProfile: CSVProfile = .excel
-
-    @Option(name: .long, help: "Also write positions by source or by month: source|month.")
-    var by: [PositionGrouping] = []
+    @OptionGroup var output: ReportOutputOptions
 
     @OptionGroup var lexiconOptions: LexiconOptions
 
@@ -46,8 +33,8 @@ struct Merge: ParsableCommand {
         var finished: PartMerger.Outcome?
         defer { if let finished { warn(finished.summary(seconds: Date().timeIntervalSince(started))) } }
         let lexicon = try loadLexiconOrExit(lexiconOptions)
-        let outURL = try prepareOutputFolder(out)
-        let dbPath = db ?? outURL.appendingPathComponent("stance.sqlite").path
+        let outURL = try prepareOutputFolder(output.out)
+        let dbPath = output.databasePath(in: outURL)
         let lexiconFiles: [LexiconFile]
         do {
             guard let folder = LexiconSelection.directory(explicit: lexiconOptions.lexicons) else { throw ExitCode(2) }
@@ -61,7 +48,7 @@ struct Merge: ParsableCommand {
             warn("stance: the merged database \(dbPath) is also a part; give another --db or --out")
             throw ExitCode(2)
         }
-        let store = try openStore(dbPath, busyTimeout: busyTimeout)
+        let store = try openStore(dbPath, busyTimeout: output.busyTimeout)
         defer { try? store.close() }
         let merger = PartMerger(analyzer: CorpusAnalyzer(lexicon: lexicon), store: store, lexiconFiles: lexiconFiles)
         let progressLine = ProgressLine(label: "merged")
@@ -77,7 +64,7 @@ struct Merge: ParsableCommand {
         finished = outcome
         for failure in outcome.failures { warn("stance: \(failure)") }
         do {
-            try OutputWriter(directory: outURL, profile: csvProfile, groupings: by).write(outcome.report)
+            try OutputWriter(directory: outURL, profile: output.csvProfile, groupings: output.by).write(outcome.report)
         } catch {
             warn("stance: \(error)")
             throw ExitCode(2)
