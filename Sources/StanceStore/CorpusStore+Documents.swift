@@ -16,7 +16,8 @@ extension CorpusStore {
     /// Every stored document's state, missing ones included, by id: one query for a whole corpus.
     public func documentStates() throws -> [StoredDocumentState] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.stateColumns) FROM documents ORDER BY id").map(Self.state)
+            // A cursor decodes each row in place (fetchAll copies every row first): read on every run.
+            try mapRows(Row.fetchCursor(db, sql: "SELECT \(Self.stateColumns) FROM documents ORDER BY id"), Self.state)
         }
     }
 

@@ -8,10 +8,9 @@ extension CorpusStore {
     public func runDocumentHashes(runID: String) throws -> [String: String] {
         try read { db in
             var hashes: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT document_id, content_hash FROM run_documents WHERE run_id = ?",
-                                        arguments: [runID]) {
-                hashes[row[0]] = row[1] as String
-            }
+            let rows = try Row.fetchCursor(db, sql: "SELECT document_id, content_hash FROM run_documents WHERE run_id = ?",
+                                           arguments: [runID])
+            while let row = try rows.next() { hashes[row[0]] = row[1] as String }
             return hashes
         }
     }
@@ -32,8 +31,9 @@ extension CorpusStore {
     public func documentMetadata() throws -> [String: StoredMetadata] {
         try read { db in
             var metadata: [String: StoredMetadata] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, title, date, source, url FROM documents") {
-                // By index: a row per document, read on every run.
+            // By index, from a cursor: a row per document, read on every run.
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, title, date, source, url FROM documents")
+            while let row = try rows.next() {
                 metadata[row[0]] = StoredMetadata(title: row[1], date: row[2], source: row[3], url: row[4])
             }
             return metadata

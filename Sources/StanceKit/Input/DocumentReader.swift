@@ -48,6 +48,7 @@ import Darwin
 /// Empty and whitespace-only files count as failed inputs (named on stderr, exit 1), as do
 /// entries refused for any reason above; a folder with no article at all is not a failure.
 public struct DocumentReader: Sendable {
+    /// Lowercase; matched in any case.
     public static let articleExtensions: Set<String> = ["txt", "md", "jsonl"]
     /// The default of `maxFileBytes`: 64 MiB.
     public static let defaultMaxFileBytes = 64 * 1024 * 1024
@@ -67,6 +68,9 @@ public struct DocumentReader: Sendable {
     /// failure is reported by exactly one shard). Nil: every document.
     public var shard: Shard?
     private let skipIdentities: Set<FileIdentity>
+    /// Canonical paths of the `skip` entries that did not exist when the reader was made (an output
+    /// folder or database created later): only these need a path comparison while walking.
+    private let skipPathsWithoutIdentity: Set<String>
 
     public init(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
                 maxParagraphLength: Int = DocumentReader.defaultMaxParagraphLength) {
@@ -74,13 +78,17 @@ public struct DocumentReader: Sendable {
         displayRoot = path
         self.skip = skip.map { FileStatus.realPath($0.standardizedFileURL.path).map { URL(fileURLWithPath: $0) } ?? $0.standardizedFileURL }
         skipIdentities = Set(skip.compactMap { FileStatus.of($0.path, followLinks: true).identity })
+        skipPathsWithoutIdentity = Set(zip(skip, self.skip).compactMap { given, resolved in
+            FileStatus.of(given.path, followLinks: true).identity == nil ? resolved.path : nil
+        })
         self.maxFileBytes = maxFileBytes
         self.maxParagraphLength = maxParagraphLength
     }
 
     /// One input file (or an entry that could not be used) with the document id it gives.
     public struct Entry: Sendable {
-        public let url: URL
+        /// The file's path (PATH made absolute, joined with `id`).
+        public let path: String
         /// Document id for text files; for JSONL files, the file's relative path.
         public let id: String
         /// The path naming the entry in messages (PATH as given, joined with `id`).
@@ -88,6 +96,34 @@ public struct DocumentReader: Sendable {
         /// Why the entry cannot be read, found while walking (a dangling link, a link loop, a folder
         /// that cannot be listed); `read` returns it as the entry's failure.
         public let problem: String?
+        /// A `.jsonl` file (any case): one article per line.
+        public let isJSONLines: Bool
+
+        init(path: String, id: String, displayPath: String, problem: String?) {
+            self.path = path
+            self.id = id
+            self.displayPath = displayPath
+            self.problem = problem
+            isJSONLines = Self.hasExtension(path, "jsonl")
+        }
+
+        public var url: URL { URL(fileURLWithPath: path) }
+
+        /// Whether a path's last component ends in `.` + `ext` (ASCII, any case) after at least one
+        /// other character, as `URL.pathExtension` would say, without building a URL or a lowercased
+        /// copy (a walk asks for every file).
+        static func hasExtension(_ path: String, _ ext: String) -> Bool {
+            var bytes = path.utf8.reversed().makeIterator()
+            for wanted in ext.utf8.reversed() {
+                guard let byte = bytes.next(), (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == wanted else { return false }
+            }
+            guard bytes.next() == UInt8(ascii: "."), let before = bytes.next() else { return false }
+            return before != UInt8(ascii: "/")
+        }
+
+        static func isArticle(_ name: String) -> Bool {
+            DocumentReader.articleExtensions.contains { hasExtension(name, $0) }
+        }
     }
 
     /// Throws when PATH itself cannot be used: it does not exist, is a dangling symbolic link, or is
@@ -109,14 +145,14 @@ public struct DocumentReader: Sendable {
         try checkRoot()
         let status = FileStatus.of(root.path, followLinks: true)
         guard case .directory = status.kind else {
-            let entry = Entry(url: root, id: root.lastPathComponent, displayPath: displayRoot, problem: nil)
-            if let shard, entry.url.pathExtension.lowercased() != "jsonl", !shard.contains(entry.id) { return [] }
+            let entry = Entry(path: root.path, id: root.lastPathComponent, displayPath: displayRoot, problem: nil)
+            if let shard, !entry.isJSONLines, !shard.contains(entry.id) { return [] }
             return [entry]
         }
         var result: [Entry] = []
-        try walk(root, relative: "", ancestors: status.identity.map { [$0] } ?? [], into: &result)
+        try walk(root.path, relative: "", ancestors: status.identity.map { [$0] } ?? [], into: &result)
         guard let shard else { return result }
-        return result.filter { $0.url.pathExtension.lowercased() == "jsonl" || shard.contains($0.id) }
+        return result.filter { $0.isJSONLines || shard.contains($0.id) }
     }
 
     private func display(_ relative: String) -> String {
@@ -124,38 +160,44 @@ public struct DocumentReader: Sendable {
         return displayRoot + "/" + relative
     }
 
-    private func isSkipped(_ url: URL, _ status: FileStatus) -> Bool {
+    /// Compared by file identity; by canonical path only for skip entries that did not exist when
+    /// the reader was made (resolving every walked path would cost a `realpath` per file).
+    private func isSkipped(_ path: String, _ status: FileStatus) -> Bool {
         if let identity = status.identity, skipIdentities.contains(identity) { return true }
-        let path = FileStatus.realPath(url.path) ?? url.standardizedFileURL.path
-        return skip.contains { $0.path == path }
+        guard !skipPathsWithoutIdentity.isEmpty else { return false }
+        let resolved = FileStatus.realPath(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
+        return skipPathsWithoutIdentity.contains(resolved)
     }
 
-    private func walk(_ folder: URL, relative: String, ancestors: Set<FileIdentity>, into result: inout [Entry]) throws {
+    /// Walks with plain path strings: building a `URL` per file cost more than the `stat` calls
+    /// (a re-run over 25,000 unchanged files spent most of its time here).
+    private func walk(_ folder: String, relative: String, ancestors: Set<FileIdentity>, into result: inout [Entry]) throws {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
             let reason = "cannot list folder: \(error.localizedDescription)"
             if relative.isEmpty { throw InputError(path: displayRoot, reason: reason) }
-            result.append(Entry(url: folder, id: relative + "/", displayPath: display(relative) + "/", problem: reason))
+            result.append(Entry(path: folder, id: relative + "/", displayPath: display(relative) + "/", problem: reason))
             return
         }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
+            let path = prefix + name
             let id = relative.isEmpty ? name : relative + "/" + name
-            let isArticle = Self.articleExtensions.contains(url.pathExtension.lowercased())
-            let status = FileStatus.of(url.path, followLinks: true)
-            if isSkipped(url, status) { continue }
+            let isArticle = Entry.isArticle(name)
+            let status = FileStatus.of(path, followLinks: true)
+            if isSkipped(path, status) { continue }
             switch status.kind {
             case .directory:
                 // A link back to a folder being walked (a symlink loop): its files are read once.
                 guard let identity = status.identity, !ancestors.contains(identity) else { continue }
-                try walk(url, relative: id, ancestors: ancestors.union([identity]), into: &result)
+                try walk(path, relative: id, ancestors: ancestors.union([identity]), into: &result)
             case .missing(let reason):
-                if isArticle { result.append(Entry(url: url, id: id, displayPath: display(id), problem: reason)) }
+                if isArticle { result.append(Entry(path: path, id: id, displayPath: display(id), problem: reason)) }
             default:
                 // Regular files and also pipes, sockets, devices: `read` refuses those without opening them.
-                if isArticle { result.append(Entry(url: url, id: id, displayPath: display(id), problem: nil)) }
+                if isArticle { result.append(Entry(path: path, id: id, displayPath: display(id), problem: nil)) }
             }
         }
     }
@@ -165,11 +207,11 @@ public struct DocumentReader: Sendable {
         let fail = { (reason: String) in [Result<Document, InputError>.failure(InputError(path: entry.displayPath, document: entry.id, reason: reason))] }
         if let problem = entry.problem { return fail(problem + "; not read") }
         let bytes: [UInt8]
-        switch FileStatus.readRegularFile(entry.url.path, maxBytes: maxFileBytes) {
+        switch FileStatus.readRegularFile(entry.path, maxBytes: maxFileBytes) {
         case .success(let read): bytes = read
         case .failure(let problem): return fail(problem.reason)
         }
-        if entry.url.pathExtension.lowercased() == "jsonl" {
+        if entry.isJSONLines {
             let items = JSONLArticles.read(bytes, path: entry.displayPath, document: entry.id, maxParagraphLength: maxParagraphLength)
             guard let shard else { return items }
             return items.filter { item in

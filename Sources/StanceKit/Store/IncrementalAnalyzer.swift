@@ -245,7 +245,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         for batch in toAnalyse.keys.sorted().chunked(CorpusAnalyzer.batchSize) {
             let items = parallelMap(batch, threads: threads) { index -> [Result<DocumentAnalysis, InputError>] in
                 let wanted = Set(toAnalyse[index]!.map(\.id))
-                let isLines = entries[index].url.pathExtension.lowercased() == "jsonl"
+                let isLines = entries[index].isJSONLines
                 return reader.read(entries[index]).compactMap { item in
                     switch item {
                     case .success(let document): wanted.contains(document.id) ? .success(self.analyzer.pipeline.analyze(document)) : nil
@@ -355,10 +355,9 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
 
     /// The documents of one input entry: a text file with its stored size and mtime is not read.
     private func scan(_ entry: DocumentReader.Entry, reader: DocumentReader, state: StoreState) -> [Result<Scanned, InputError>] {
-        let isLines = entry.url.pathExtension.lowercased() == "jsonl"
         var stamp: FileStamp?
-        if !isLines {
-            stamp = FileStamps.stamp(of: entry.url.path)
+        if !entry.isJSONLines {
+            stamp = FileStamps.stamp(of: entry.path)
             if entry.problem == nil, let stamp, stamp.size <= reader.maxFileBytes, let stored = state.documents[entry.id],
                stored.size == stamp.size, stored.mtime == stamp.mtime {
                 return [.success(Scanned(id: entry.id, contentHash: stored.contentHash,
