@@ -17,12 +17,29 @@ extension CorpusStore {
 
     /// Documents with a stored statement that the run does not hold (a correction took it out, or
     /// the document was analysed again since): the run's stances of them cannot be reused as they are.
+    ///
+    /// Read on every run: both id lists are walked in index order side by side (a lookup per stored
+    /// statement cost most of an unchanged re-run), and only the ids found outside are looked up.
     public func documentsWithStatementsOutsideRun(runID: String) throws -> Set<String> {
         try read { db in
-            Set(try String.fetchAll(db, sql: """
-                SELECT DISTINCT s.document_id FROM statements s
-                WHERE NOT EXISTS (SELECT 1 FROM run_statements r WHERE r.run_id = ? AND r.statement_id = s.statement_id)
-                """, arguments: [runID]))
+            let stored = try String.fetchCursor(db, sql: "SELECT statement_id FROM statements ORDER BY statement_id")
+            let inRun = try String.fetchCursor(db, sql: "SELECT statement_id FROM run_statements WHERE run_id = ? ORDER BY statement_id",
+                                               arguments: [runID])
+            var outside: [String] = []
+            var next = try inRun.next()
+            while let id = try stored.next() {
+                // SQLite orders text by its bytes (BINARY collation); so does this comparison.
+                while let candidate = next, candidate.utf8.lexicographicallyPrecedes(id.utf8) { next = try inRun.next() }
+                if let candidate = next, candidate.utf8.elementsEqual(id.utf8) {
+                    next = try inRun.next()
+                } else {
+                    outside.append(id)
+                }
+            }
+            guard !outside.isEmpty else { return [] }
+            return Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT s.document_id FROM json_each(?) AS outside JOIN statements s ON s.statement_id = outside.value
+                """, arguments: [JSONColumns.encode(outside)]))
         }
     }
 

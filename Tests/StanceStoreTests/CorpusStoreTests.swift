@@ -151,6 +151,27 @@ final class CorpusStoreTests: XCTestCase {
         XCTAssertEqual(try store.integrityCheck(), "ok")
     }
 
+    /// What decides which stored documents' run stances cannot be reused: a statement stored that the
+    /// run does not hold (here: documents saved after the run, with ids sorting before, between and
+    /// after the run's, and one with non-ASCII ids, compared by their bytes as SQLite orders them).
+    func testDocumentsWithStatementsOutsideTheRun() throws {
+        let (store, result) = try sampleStore()
+        XCTAssertEqual(try store.documentsWithStatementsOutsideRun(runID: result.run.runID), [])
+        var added = SampleCorpus.generated(count: 3, statementsPerDocument: 2)
+        let text = "Ünal said the toll is fair. Ölmez said it is not."
+        let umlauts = Document(id: "Ö/ü.txt", text: text)
+        added.append(DocumentAnalysis(document: umlauts, paragraphs: [], sentences: [], quotations: [], statements: [
+            Statement(documentID: umlauts.id, paragraph: 0, range: TextRange(0, 26), text: umlauts.text(in: TextRange(0, 26)),
+                      kind: .indirect, speaker: "Ünal", speakerMention: "Ünal", speakerKind: .person, cue: "said",
+                      rule: "reporting_verb", link: "name"),
+        ]))
+        try store.saveDocuments(added, runID: nil)
+        XCTAssertEqual(try store.documentsWithStatementsOutsideRun(runID: result.run.runID),
+                       Set(added.map(\.document.id)))
+        XCTAssertEqual(try store.documentsWithStatementsOutsideRun(runID: "r-unknown"),
+                       Set(added.map(\.document.id) + result.documents.map(\.id)))
+    }
+
     func testReplacedStatementsLeaveTheSearchIndex() throws {
         let (store, _) = try sampleStore()
         var analysis = SampleCorpus.analyses()[1]
