@@ -9,13 +9,17 @@ import StanceCore
 public final class StanceScorer: Sendable {
     let vocabulary: StanceVocabulary
     let topics: [CompiledTopic]
-    /// Every topic's lists (`CompiledTopic.group` one after the other), matched in one pass per statement.
-    let topicLists: PhraseIndexGroup
+    /// The vocabulary's view lists, then every topic's lists (`CompiledTopic.lists` one after the
+    /// other), compiled together: one pass per statement finds all their matches.
+    let matcher: PhraseTrie
+    /// Lists per topic in `matcher`.
+    let topicListCount: Int
 
     public init(lexicon: Lexicon) {
         vocabulary = StanceVocabulary(lexicon)
         topics = lexicon.topics.map(CompiledTopic.init)
-        topicLists = PhraseIndexGroup(topics.flatMap(\.group.indexes))
+        topicListCount = topics.first?.lists.count ?? 0
+        matcher = PhraseTrie(vocabulary.viewLists + topics.flatMap(\.lists))
     }
 
     /// Scores one statement text on its own (for `stance classify` and rule tests).
@@ -24,9 +28,10 @@ public final class StanceScorer: Sendable {
         let statement = Statement(documentID: "text", paragraph: 0, range: TextRange(0, document.scalars.count), text: text,
                                   kind: .indirect, speaker: "", speakerMention: "", speakerKind: .unknown, cue: "", rule: "text",
                                   link: "")
-        let chosen = topics.filter { topicIDs?.contains($0.topic.id) ?? true }
-        return chosen.compactMap { topic in
-            let e = evaluate(statement, in: document, topic: topic, affiliation: affiliation, sentences: [])
+        let shared = view(of: statement, in: document)
+        let chosen = topics.indices.filter { topicIDs?.contains(topics[$0].topic.id) ?? true }
+        return chosen.compactMap { t in
+            let e = evaluate(statement, in: document, topic: t, affiliation: affiliation, sentences: [], view: shared)
             return topicIDs == nil && !e.isPlaced ? nil : finish(statement.id, e, inherited: nil)
         }
     }
@@ -43,16 +48,10 @@ public final class StanceScorer: Sendable {
         // evidence[i][t]: statement i on topic t.
         let evidence: [[TopicEvidence]] = statements.map { s in
             let shared = view(of: s, in: analysis.document)
-            let matched = topicLists.all(shared.words, in: 0..<shared.tokens.count)
-                .map { list in list.map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
             let speakerAffiliation = affiliation[s.speaker] ?? nil
-            var offset = 0
             return topics.indices.map { t in
-                let count = topics[t].group.indexes.count
-                defer { offset += count }
-                return evaluate(s, in: analysis.document, topic: topics[t], affiliation: speakerAffiliation,
-                                sentences: analysis.sentences, view: shared, matched: Array(matched[offset..<(offset + count)]),
-                                affiliationIsHolder: speakerAffiliation.map { holderAffiliations[$0]![t] } ?? false)
+                evaluate(s, in: analysis.document, topic: t, affiliation: speakerAffiliation, sentences: analysis.sentences,
+                         view: shared, affiliationIsHolder: speakerAffiliation.map { holderAffiliations[$0]![t] } ?? false)
             }
         }
         var placed: [[Bool]] = evidence.map { $0.map(\.isPlaced) }
@@ -108,19 +107,25 @@ public final class StanceScorer: Sendable {
         return (side, Evidence(rule: "context", location: strongest.location, contribution: side, range: nil))
     }
 
-    /// The statement's tokens with every general match, built once and shared by all topics.
+    /// The statement's tokens with every match of every topic, built once and shared by all topics.
     func view(of statement: Statement, in document: Document) -> StatementView {
-        let tokens = Tokenizer.tokenize(document.scalars, in: statement.range)
-        return StatementView(tokens: tokens, vocabulary: vocabulary, bodyStart: frameEnd(statement, tokens))
+        view(of: Tokenizer.tokenize(document.scalars, in: statement.range), readsFrame: true)
     }
 
-    func evaluate(_ statement: Statement, in document: Document, topic: CompiledTopic, affiliation: String?,
-                  sentences: [Sentence], view given: StatementView? = nil, matched: [[StatementView.Hit]]? = nil,
-                  affiliationIsHolder: Bool? = nil) -> TopicEvidence {
+    /// `readsFrame`: whether rules start after a negated or denial frame at the start (`frameEnd`).
+    func view(of tokens: [Token], readsFrame: Bool) -> StatementView {
+        let words = StatementView.words(tokens)
+        return StatementView(tokens: tokens, words: words, matched: matcher.all(matcher.symbols(words)), topicListCount: topicListCount,
+                             vocabulary: vocabulary, bodyStart: readsFrame ? frameEnd(tokens, words) : 0)
+    }
+
+    /// `t`: the topic's index in `topics`.
+    func evaluate(_ statement: Statement, in document: Document, topic t: Int, affiliation: String?,
+                  sentences: [Sentence], view given: StatementView? = nil, affiliationIsHolder: Bool? = nil) -> TopicEvidence {
         let view = given ?? self.view(of: statement, in: document)
-        var e = TopicEvidence(topic: topic, view: view,
-                              affiliationIsHolder: affiliationIsHolder ?? topic.holderIncludes(affiliation: affiliation),
-                              vocabulary: vocabulary, matched: matched)
+        let topic = topics[t]
+        var e = TopicEvidence(topic: topic, view: view, matched: view.topicMatches[t],
+                              affiliationIsHolder: affiliationIsHolder ?? topic.holderIncludes(affiliation: affiliation))
         let v = vocabulary
         let base: (inout TopicEvidence) -> Void = { e in
             PredicateRule.apply(&e, vocabulary: v)
@@ -132,7 +137,7 @@ public final class StanceScorer: Sendable {
         base(&e)
         NegatedFrameRule.apply(&e, statement: statement, vocabulary: v)
         if statement.rule == "participle_frame", abs(e.score) < v.threshold {
-            FramePredicateRule.apply(&e, statement: statement, document: document, sentences: sentences, vocabulary: v,
+            FramePredicateRule.apply(&e, topic: t, statement: statement, document: document, sentences: sentences, scorer: self,
                                      affiliation: affiliation)
         }
         return e
@@ -141,8 +146,7 @@ public final class StanceScorer: Sendable {
     /// Tokens of a negated or denial frame at the start of the statement ("does not think", "doesn't
     /// believe that", "denied that"): rules read the clause after them, and `NegatedFrameRule`
     /// turns the result. Found by shape, so a bare statement text ("classify") gets it too.
-    private func frameEnd(_ statement: Statement, _ tokens: [Token]) -> Int {
-        let words: [String?] = tokens.map { $0.isWord ? $0.folded : nil }
+    private func frameEnd(_ tokens: [Token], _ words: [String?]) -> Int {
         var i = 0
         var negated = false
         while i < min(tokens.count, 3), let w = words[i] {

@@ -19,14 +19,11 @@ struct TopicEvidence {
     /// Tokens no other rule may read again (a framed view is scored by the framing rule only).
     var excluded: [Range<Int>] = []
 
-    /// `matched`: the matches of the topic's lists (holder, objects, opposites, terms, cues) in the
-    /// view, when the caller found them already (all topics in one pass).
-    init(topic: CompiledTopic, view: StatementView, affiliationIsHolder: Bool, vocabulary: StanceVocabulary,
-         matched given: [[StatementView.Hit]]? = nil) {
+    /// `matched`: the matches of the topic's lists in the view (`CompiledTopic.lists`: holder,
+    /// objects, opposites, terms, cues).
+    init(topic: CompiledTopic, view: StatementView, matched: [[StatementView.Hit]], affiliationIsHolder: Bool) {
         self.topic = topic
         self.view = view
-        let matched = given ?? topic.group.all(view.words, in: 0..<view.tokens.count)
-            .map { list in list.map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
         var holders = matched[0]
         if affiliationIsHolder { holders += view.selfReferences }
         // Where an object and an opposite overlap ("toll" in "scrapping the toll"), the longer one wins.

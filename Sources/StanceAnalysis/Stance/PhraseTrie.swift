@@ -1,0 +1,271 @@
+import StanceCore
+
+/// Word lists compiled into one trie over interned words: one left-to-right pass over a statement
+/// finds the matches of every list, at a cost that grows with the tokens and not with the entries.
+///
+/// Each list keeps `PhraseIndex.all`'s answer exactly: at a token the list takes the entry
+/// `PhraseIndex.match` picks (more words first, then file order; a one-word wildcard only when no
+/// other entry matches, longest prefix first), and its matches are greedy, left to right and not
+/// overlapping. Lexicon words are interned once at load; a statement's words are looked up once
+/// (one string hash per token), and the walk compares integers.
+final class PhraseTrie: Sendable {
+    /// The interned form of one statement's words, shared by every list.
+    struct Symbols {
+        /// Per token: its word's symbol, `unknownWord` (a word no entry names exactly) or `noWord`
+        /// (punctuation or a quote mark: matching stops there).
+        fileprivate var word: [Int32]
+        /// Per token: the wildcard prefixes its word starts with, as `prefixes[prefixStart[i]..<prefixStart[i + 1]]`.
+        fileprivate var prefixStart: [Int32]
+        fileprivate var prefixes: [Int32]
+        var count: Int { word.count }
+    }
+
+    fileprivate static let unknownWord: Int32 = -1
+    fileprivate static let noWord: Int32 = -2
+    private static let none: Int32 = -1
+
+    let listCount: Int
+    /// Exact words of the entries (a `_` slot and a wildcard's last word excepted) -> symbol.
+    private let wordSymbols: [String: Int32]
+    /// Wildcard prefixes (symbols after the words'), by their first scalar: a word is compared
+    /// only with prefixes that can start it.
+    private let prefixesByFirstScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]]
+    /// The prefixes each exact word starts with, found at load so a known word needs no comparison.
+    private let prefixesOfWord: [[Int32]]
+    private let symbolCount: Int
+
+    /// The root's children, indexed by symbol (every token starts a walk there).
+    private let rootChild: [Int32]
+    /// Other nodes' children: `edgeSymbol/edgeChild[edgeStart[n]..<edgeStart[n + 1]]`, sorted by symbol.
+    private let edgeStart: [Int32]
+    private let edgeSymbol: [Int32]
+    private let edgeChild: [Int32]
+    /// The node a `_` slot (one to `PhraseIndex.maxSlotWords` words) leads to, or `none`.
+    private let slotChild: [Int32]
+    /// Entries ending at a node: `accept*[acceptStart[n]..<acceptStart[n + 1]]`.
+    private let acceptStart: [Int32]
+    private let acceptList: [Int32]
+    /// Lower ranks win within a list (the order `PhraseIndex.match` tries entries in).
+    private let acceptRank: [Int32]
+    private let acceptEntry: [LexiconEntry]
+
+    init(_ lists: [PhraseIndex]) {
+        listCount = lists.count
+        var words: [String: Int32] = [:]
+        var prefixSymbol: [String: Int32] = [:]
+        var prefixOrder: [String] = []
+        func isSlot(_ word: String) -> Bool { word == "_" }
+        // A one-word wildcard's word is a prefix; a longer wildcard's last word is a prefix; other
+        // words are exact ("_" is a slot anywhere but in a one-word wildcard, as in `PhraseIndex`).
+        func isPrefix(_ entry: LexiconEntry, _ k: Int) -> Bool {
+            entry.isWildcard && k == entry.words.count - 1 && (entry.words.count == 1 || !isSlot(entry.words[k]))
+        }
+        for list in lists {
+            for entry in list.entries where Self.canMatch(entry) {
+                for (k, word) in entry.words.enumerated() {
+                    if isPrefix(entry, k) {
+                        if prefixSymbol[word] == nil { prefixSymbol[word] = 0; prefixOrder.append(word) }
+                    } else if !isSlot(word), words[word] == nil {
+                        words[word] = Int32(words.count)
+                    }
+                }
+            }
+        }
+        for (offset, prefix) in prefixOrder.enumerated() { prefixSymbol[prefix] = Int32(words.count + offset) }
+        wordSymbols = words
+        symbolCount = words.count + prefixOrder.count
+        var byScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]] = [:]
+        for prefix in prefixOrder {
+            byScalar[prefix.unicodeScalars.first!, default: []].append((prefix, prefixSymbol[prefix]!))
+        }
+        prefixesByFirstScalar = byScalar
+        var ofWord = [[Int32]](repeating: [], count: words.count)
+        for (word, symbol) in words {
+            ofWord[Int(symbol)] = Self.prefixSymbols(of: word, in: byScalar)
+        }
+        prefixesOfWord = ofWord
+
+        // Build with per-node dictionaries, then lay the nodes out flat.
+        var children: [[Int32: Int32]] = [[:]]
+        var slots: [Int32] = [Self.none]
+        var accepts: [[(list: Int32, rank: Int32, entry: LexiconEntry)]] = [[]]
+        for (listIndex, list) in lists.enumerated() {
+            for (rank, entry) in Self.priorityOrder(list.entries).enumerated() {
+                var node = 0
+                for (k, word) in entry.words.enumerated() {
+                    let next: Int32?
+                    if isPrefix(entry, k) {
+                        next = children[node][prefixSymbol[word]!]
+                    } else if isSlot(word) {
+                        next = slots[node] == Self.none ? nil : slots[node]
+                    } else {
+                        next = children[node][words[word]!]
+                    }
+                    if let next { node = Int(next); continue }
+                    let created = Int32(children.count)
+                    children.append([:])
+                    slots.append(Self.none)
+                    accepts.append([])
+                    if isPrefix(entry, k) {
+                        children[node][prefixSymbol[word]!] = created
+                    } else if isSlot(word) {
+                        slots[node] = created
+                    } else {
+                        children[node][words[word]!] = created
+                    }
+                    node = Int(created)
+                }
+                accepts[node].append((Int32(listIndex), Int32(rank), entry))
+            }
+        }
+        var root = [Int32](repeating: Self.none, count: symbolCount)
+        for (symbol, child) in children[0] { root[Int(symbol)] = child }
+        rootChild = root
+        var starts: [Int32] = [0], symbols: [Int32] = [], targets: [Int32] = []
+        var acceptStarts: [Int32] = [0], lists: [Int32] = [], ranks: [Int32] = [], entries: [LexiconEntry] = []
+        for node in children.indices {
+            if node != 0 {
+                for (symbol, child) in children[node].sorted(by: { $0.key < $1.key }) {
+                    symbols.append(symbol)
+                    targets.append(child)
+                }
+            }
+            starts.append(Int32(symbols.count))
+            for a in accepts[node] {
+                lists.append(a.list)
+                ranks.append(a.rank)
+                entries.append(a.entry)
+            }
+            acceptStarts.append(Int32(lists.count))
+        }
+        edgeStart = starts
+        edgeSymbol = symbols
+        edgeChild = targets
+        slotChild = slots
+        acceptStart = acceptStarts
+        acceptList = lists
+        acceptRank = ranks
+        acceptEntry = entries
+    }
+
+    /// `PhraseIndex` files an entry by its first word: one starting with a slot is never asked
+    /// for (no token is "_"), and an empty one has no first word.
+    private static func canMatch(_ entry: LexiconEntry) -> Bool {
+        guard let first = entry.words.first else { return false }
+        return entry.isWildcard && entry.words.count == 1 ? !first.isEmpty : first != "_"
+    }
+
+    /// A list's entries in the order `PhraseIndex.match` tries them at a token: entries filed by
+    /// first word, more words first (a stable sort keeps file order among equals), then one-word
+    /// wildcards, longer prefixes first. Entries at one token share their first word, so one
+    /// order over the whole list serves every token.
+    private static func priorityOrder(_ entries: [LexiconEntry]) -> [LexiconEntry] {
+        let usable = entries.enumerated().filter { canMatch($0.element) }
+        func key(_ e: LexiconEntry) -> (Int, Int) {
+            e.isWildcard && e.words.count == 1 ? (1, -e.words[0].count) : (0, -e.words.count)
+        }
+        return usable.sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private static func prefixSymbols(of word: String, in byScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]]) -> [Int32] {
+        guard let first = word.unicodeScalars.first, let candidates = byScalar[first] else { return [] }
+        return candidates.filter { word.hasPrefix($0.prefix) }.map(\.symbol)
+    }
+
+    /// Interns a statement's words (`words[i]`: the folded word at token i, nil where matching stops).
+    func symbols(_ words: [String?]) -> Symbols {
+        var symbols = Symbols(word: [], prefixStart: [0], prefixes: [])
+        symbols.word.reserveCapacity(words.count)
+        symbols.prefixStart.reserveCapacity(words.count + 1)
+        for word in words {
+            if let word {
+                if let symbol = wordSymbols[word] {
+                    symbols.word.append(symbol)
+                    symbols.prefixes += prefixesOfWord[Int(symbol)]
+                } else {
+                    symbols.word.append(Self.unknownWord)
+                    if !prefixesByFirstScalar.isEmpty {
+                        symbols.prefixes += Self.prefixSymbols(of: word, in: prefixesByFirstScalar)
+                    }
+                }
+            } else {
+                symbols.word.append(Self.noWord)
+            }
+            symbols.prefixStart.append(Int32(symbols.prefixes.count))
+        }
+        return symbols
+    }
+
+    private func child(_ node: Int32, _ symbol: Int32) -> Int32 {
+        if node == 0 { return rootChild[Int(symbol)] }
+        var k = Int(edgeStart[Int(node)])
+        let end = Int(edgeStart[Int(node) + 1])
+        while k < end {
+            let s = edgeSymbol[k]
+            if s == symbol { return edgeChild[k] }
+            if s > symbol { break }
+            k += 1
+        }
+        return Self.none
+    }
+
+    /// For each list, its matches over all tokens, as `PhraseIndex.all(words, in: 0..<words.count)` gives them.
+    func all(_ symbols: Symbols) -> [[StatementView.Hit]] {
+        var result = [[StatementView.Hit]](repeating: [], count: listCount)
+        var nextFree = [Int](repeating: 0, count: listCount)
+        // The best entry of each list at the current token; `touched` lists which to read and reset.
+        var bestRank = [Int32](repeating: .max, count: listCount)
+        var bestAccept = [Int](repeating: 0, count: listCount)
+        var bestLength = [Int](repeating: 0, count: listCount)
+        var touched: [Int] = []
+        // Depth first, in the order `PhraseIndex` walks an entry (shorter slots first), so the first
+        // time an entry's node is reached gives the span `PhraseIndex` reports.
+        var stack: [(node: Int32, next: Int)] = []
+        let n = symbols.count
+        let maxSlot = PhraseIndex.maxSlotWords
+        for i in 0..<n where symbols.word[i] != Self.noWord {
+            stack.append((0, i))
+            while let (node, j) = stack.popLast() {
+                for a in Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1]) {
+                    let list = Int(acceptList[a])
+                    guard nextFree[list] <= i, acceptRank[a] < bestRank[list] else { continue }
+                    if bestRank[list] == .max { touched.append(list) }
+                    bestRank[list] = acceptRank[a]
+                    bestAccept[list] = a
+                    bestLength[list] = j - i
+                }
+                // Pushed in reverse: popped exact word, prefixes, then slots of one, two, three words.
+                let slot = slotChild[Int(node)]
+                if slot != Self.none {
+                    var width = 0
+                    while width < maxSlot, j + width < n, symbols.word[j + width] != Self.noWord { width += 1 }
+                    var w = width
+                    while w >= 1 { stack.append((slot, j + w)); w -= 1 }
+                }
+                guard j < n else { continue }
+                let word = symbols.word[j]
+                guard word != Self.noWord else { continue }
+                var p = Int(symbols.prefixStart[j + 1]) - 1
+                while p >= Int(symbols.prefixStart[j]) {
+                    let c = child(node, symbols.prefixes[p])
+                    if c != Self.none { stack.append((c, j + 1)) }
+                    p -= 1
+                }
+                if word != Self.unknownWord {
+                    let c = child(node, word)
+                    if c != Self.none { stack.append((c, j + 1)) }
+                }
+            }
+            for list in touched {
+                result[list].append(StatementView.Hit(start: i, length: bestLength[list], entry: acceptEntry[bestAccept[list]]))
+                nextFree[list] = i + bestLength[list]
+                bestRank[list] = .max
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return result
+    }
+}
