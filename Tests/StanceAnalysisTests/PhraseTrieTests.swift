@@ -46,6 +46,8 @@ final class PhraseTrieTests: XCTestCase {
             ([["support for _", "support"]], "support for russia", [["0+3=support for _"]], "a final slot takes one word"),
             ([["_ said", "said"]], "he said", [["1+1=said"]], "an entry starting with a slot never matches"),
             ([["more _ than ever", "more _"]], "more money than ever", [["0+4=more _ than ever"]], "slots in the middle"),
+            ([["łódź", "lodz"]], "łódź lodz", [["0+1=łódź", "1+1=lodz"]], "non-ASCII words"),
+            ([["\u{212A}m"]], "Km", [["0+1=\u{212A}m"]], "canonically equal words match (a Kelvin sign is a K)"),
         ]
         for row in rows {
             XCTAssertEqual(trieMatches(row.lists, row.text), row.expected, row.why)

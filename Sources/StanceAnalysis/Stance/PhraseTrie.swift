@@ -1,3 +1,4 @@
+import Foundation
 import StanceCore
 
 /// Word lists compiled into one trie over interned words: one left-to-right pass over a statement
@@ -27,6 +28,9 @@ final class PhraseTrie: Sendable {
     let listCount: Int
     /// Exact words of the entries (a `_` slot and a wildcard's last word excepted) -> symbol.
     private let wordSymbols: [String: Int32]
+    /// The same for ASCII words, read from their bytes: most tokens are ASCII, and a string
+    /// hash costs several times a byte hash.
+    private let asciiSymbols: ASCIIWordTable
     /// Wildcard prefixes (symbols after the words'), by their first scalar: a word is compared
     /// only with prefixes that can start it.
     private let prefixesByFirstScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]]
@@ -73,6 +77,7 @@ final class PhraseTrie: Sendable {
         }
         for (offset, prefix) in prefixOrder.enumerated() { prefixSymbol[prefix] = Int32(words.count + offset) }
         wordSymbols = words
+        asciiSymbols = ASCIIWordTable(words)
         symbolCount = words.count + prefixOrder.count
         var byScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]] = [:]
         for prefix in prefixOrder {
@@ -171,8 +176,15 @@ final class PhraseTrie: Sendable {
     }
 
     private static func prefixSymbols(of word: String, in byScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]]) -> [Int32] {
-        guard let first = word.unicodeScalars.first, let candidates = byScalar[first] else { return [] }
-        return candidates.filter { word.hasPrefix($0.prefix) }.map(\.symbol)
+        var found: [Int32] = []
+        appendPrefixSymbols(of: word, in: byScalar, to: &found)
+        return found
+    }
+
+    private static func appendPrefixSymbols(of word: String, in byScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]],
+                                            to found: inout [Int32]) {
+        guard let first = word.unicodeScalars.first, let candidates = byScalar[first] else { return }
+        for candidate in candidates where word.hasPrefix(candidate.prefix) { found.append(candidate.symbol) }
     }
 
     /// Interns a statement's words (`words[i]`: the folded word at token i, nil where matching stops).
@@ -181,14 +193,21 @@ final class PhraseTrie: Sendable {
         symbols.word.reserveCapacity(words.count)
         symbols.prefixStart.reserveCapacity(words.count + 1)
         for word in words {
-            if let word {
-                if let symbol = wordSymbols[word] {
+            if var word {
+                let symbol: Int32?
+                switch asciiSymbols.lookup(&word) {
+                case .known(let known): symbol = known
+                case .unknown: symbol = nil
+                case .notASCII: symbol = wordSymbols[word]
+                }
+                if let symbol {
                     symbols.word.append(symbol)
-                    symbols.prefixes += prefixesOfWord[Int(symbol)]
+                    let known = prefixesOfWord[Int(symbol)]
+                    if !known.isEmpty { symbols.prefixes += known }
                 } else {
                     symbols.word.append(Self.unknownWord)
                     if !prefixesByFirstScalar.isEmpty {
-                        symbols.prefixes += Self.prefixSymbols(of: word, in: prefixesByFirstScalar)
+                        Self.appendPrefixSymbols(of: word, in: prefixesByFirstScalar, to: &symbols.prefixes)
                     }
                 }
             } else {
@@ -214,16 +233,30 @@ final class PhraseTrie: Sendable {
 
     /// For each list, its matches over all tokens, as `PhraseIndex.all(words, in: 0..<words.count)` gives them.
     func all(_ symbols: Symbols) -> [[StatementView.Hit]] {
+        withUnsafeTemporaryAllocation(of: ListState.self, capacity: listCount) { state in
+            state.initialize(repeating: ListState())
+            return all(symbols, state: state)
+        }
+    }
+
+    /// Where a list stands in the pass: the first token it may match again, and its best entry
+    /// at the current token (`rank == .max`: none yet).
+    private struct ListState {
+        var nextFree: Int32 = 0
+        var rank: Int32 = .max
+        var accept: Int32 = 0
+        var length: Int32 = 0
+    }
+
+    private func all(_ symbols: Symbols, state: UnsafeMutableBufferPointer<ListState>) -> [[StatementView.Hit]] {
         var result = [[StatementView.Hit]](repeating: [], count: listCount)
-        var nextFree = [Int](repeating: 0, count: listCount)
-        // The best entry of each list at the current token; `touched` lists which to read and reset.
-        var bestRank = [Int32](repeating: .max, count: listCount)
-        var bestAccept = [Int](repeating: 0, count: listCount)
-        var bestLength = [Int](repeating: 0, count: listCount)
+        // Lists with a best entry at the current token, to read and reset.
         var touched: [Int] = []
+        touched.reserveCapacity(listCount)
         // Depth first, in the order `PhraseIndex` walks an entry (shorter slots first), so the first
         // time an entry's node is reached gives the span `PhraseIndex` reports.
         var stack: [(node: Int32, next: Int)] = []
+        stack.reserveCapacity(16)
         let n = symbols.count
         let maxSlot = PhraseIndex.maxSlotWords
         for i in 0..<n where symbols.word[i] != Self.noWord {
@@ -231,11 +264,11 @@ final class PhraseTrie: Sendable {
             while let (node, j) = stack.popLast() {
                 for a in Int(acceptStart[Int(node)])..<Int(acceptStart[Int(node) + 1]) {
                     let list = Int(acceptList[a])
-                    guard nextFree[list] <= i, acceptRank[a] < bestRank[list] else { continue }
-                    if bestRank[list] == .max { touched.append(list) }
-                    bestRank[list] = acceptRank[a]
-                    bestAccept[list] = a
-                    bestLength[list] = j - i
+                    guard state[list].nextFree <= i, acceptRank[a] < state[list].rank else { continue }
+                    if state[list].rank == .max { touched.append(list) }
+                    state[list].rank = acceptRank[a]
+                    state[list].accept = Int32(a)
+                    state[list].length = Int32(j - i)
                 }
                 // Pushed in reverse: popped exact word, prefixes, then slots of one, two, three words.
                 let slot = slotChild[Int(node)]
@@ -260,12 +293,85 @@ final class PhraseTrie: Sendable {
                 }
             }
             for list in touched {
-                result[list].append(StatementView.Hit(start: i, length: bestLength[list], entry: acceptEntry[bestAccept[list]]))
-                nextFree[list] = i + bestLength[list]
-                bestRank[list] = .max
+                let length = Int(state[list].length)
+                result[list].append(StatementView.Hit(start: i, length: length, entry: acceptEntry[Int(state[list].accept)]))
+                state[list].nextFree = Int32(i + length)
+                state[list].rank = .max
             }
             touched.removeAll(keepingCapacity: true)
         }
         return result
+    }
+}
+
+/// Exact ASCII words -> symbol, keyed by their bytes (FNV-1a, open addressing): the interning of
+/// `PhraseTrie.symbols` without a string hash. A non-ASCII word is not in it; the caller asks the
+/// `String`-keyed dictionary, which compares by canonical equivalence.
+private struct ASCIIWordTable: Sendable {
+    enum Lookup { case known(Int32), unknown, notASCII }
+
+    private let bytes: [UInt8]
+    /// Per slot: the word's byte range in `bytes` and its symbol; `symbol == -1`: empty slot.
+    private let slots: [(start: Int32, count: Int32, symbol: Int32)]
+    private let mask: Int
+
+    init(_ words: [String: Int32]) {
+        var ascii: [(bytes: [UInt8], symbol: Int32)] = []
+        for (word, symbol) in words {
+            // A non-ASCII word that is canonically an ASCII one (a Kelvin sign for "k") must be
+            // found from the ASCII token too: `String ==` would match them.
+            let canonical = Array(word.precomposedStringWithCanonicalMapping.utf8)
+            if !canonical.isEmpty, canonical.allSatisfy({ $0 < 0x80 }) { ascii.append((canonical, symbol)) }
+        }
+        var capacity = 16
+        while capacity < ascii.count * 2 { capacity *= 2 }
+        mask = capacity - 1
+        var table = [(start: Int32, count: Int32, symbol: Int32)](repeating: (0, 0, -1), count: capacity)
+        var arena: [UInt8] = []
+        // By symbol, so the layout (and which symbol two canonically equal words get) never
+        // depends on dictionary order.
+        for (word, symbol) in ascii.sorted(by: { $0.symbol < $1.symbol }) {
+            var slot = word.withUnsafeBufferPointer { Self.hash($0).value } & mask
+            var taken = false
+            while table[slot].symbol != -1 {
+                let s = table[slot]
+                if arena[Int(s.start)..<Int(s.start + s.count)].elementsEqual(word) { taken = true; break }
+                slot = (slot + 1) & mask
+            }
+            if taken { continue }
+            table[slot] = (Int32(arena.count), Int32(word.count), symbol)
+            arena += word
+        }
+        bytes = arena
+        slots = table
+    }
+
+    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> (value: Int, isASCII: Bool) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var high: UInt8 = 0
+        for b in utf8 {
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            high |= b
+        }
+        return (Int(truncatingIfNeeded: h ^ (h >> 32)), high < 0x80)
+    }
+
+    /// `inout`: `withUTF8` may make a bridged string contiguous first.
+    func lookup(_ word: inout String) -> Lookup {
+        word.withUTF8 { utf8 -> Lookup in
+            let (hash, isASCII) = Self.hash(utf8)
+            guard isASCII, !utf8.isEmpty else { return .notASCII }
+            return bytes.withUnsafeBufferPointer { arena in
+                var slot = hash & mask
+                while true {
+                    let s = slots[slot]
+                    if s.symbol == -1 { return .unknown }
+                    if Int(s.count) == utf8.count, memcmp(arena.baseAddress! + Int(s.start), utf8.baseAddress!, utf8.count) == 0 {
+                        return .known(s.symbol)
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
     }
 }

@@ -85,8 +85,9 @@ final class StatementView {
         var sentenceStart = 0
         var clauseStart = 0
         var pendingWeight = 1.0
-        let contrastAt = Dictionary(contrastHits.filter { !cancelled($0, "contrast") }.map { ($0.start, $0) },
-                                    uniquingKeysWith: { a, _ in a })
+        // Left to right and not overlapping, as the loop below meets them.
+        let contrasts = contrastHits.filter { !cancelled($0, "contrast") }
+        var nextContrast = 0
         var concessionUntilComma = false
         var i = 0
         func closeClause(at end: Int) {
@@ -97,6 +98,8 @@ final class StatementView {
             clauseStart = end
         }
         while i < tokens.count {
+            while nextContrast < contrasts.count, contrasts[nextContrast].start < i { nextContrast += 1 }
+            let contrastHere = nextContrast < contrasts.count && contrasts[nextContrast].start == i ? contrasts[nextContrast] : nil
             let t = tokens[i]
             if t.kind == .punctuation, [".", "!", "?", ";", ":", "\u{2014}", "\u{2013}"].contains(t.folded) {
                 closeClause(at: i + 1)
@@ -113,7 +116,7 @@ final class StatementView {
             } else if t.folded == ",", i + 1 < tokens.count, v.grammar.coordinators.contains(tokens[i + 1].folded) {
                 // ", and ..." starts a new clause: a negation before it does not reach past it.
                 closeClause(at: i + 1)
-            } else if let c = contrastAt[i] {
+            } else if let c = contrastHere {
                 if c.entry.field("asserted") == "after" {
                     // The part before the marker is conceded, the part after asserted.
                     closeClause(at: i)
