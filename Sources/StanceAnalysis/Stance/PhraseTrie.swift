@@ -298,7 +298,7 @@ final class PhraseTrie: Sendable {
                 state[list].nextFree = Int32(i + length)
                 state[list].rank = .max
             }
-            touched.removeAll(keepingCapacity: true)
+            if !touched.isEmpty { touched.removeAll(keepingCapacity: true) }
         }
         return result
     }

@@ -45,13 +45,15 @@ public final class StanceScorer: Sendable {
             holderAffiliations[a] = topics.map { $0.holderIncludes(affiliation: a) }
         }
         let statements = analysis.statements
-        // evidence[i][t]: statement i on topic t.
-        let evidence: [[TopicEvidence]] = statements.map { s in
+        // evidence[i][t]: statement i on topic t. Whether a statement is placed in a topic depends
+        // on its topic words only, so the rules run afterwards, on placed pairs alone: the
+        // evidence of an unplaced pair is never read (no stance, no context donor).
+        var evidence: [[TopicEvidence]] = statements.map { s in
             let shared = view(of: s, in: analysis.document)
             let speakerAffiliation = affiliation[s.speaker] ?? nil
             return topics.indices.map { t in
-                evaluate(s, in: analysis.document, topic: t, affiliation: speakerAffiliation, sentences: analysis.sentences,
-                         view: shared, affiliationIsHolder: speakerAffiliation.map { holderAffiliations[$0]![t] } ?? false)
+                TopicEvidence(topic: topics[t], view: shared, matched: shared.topicMatches[t],
+                              affiliationIsHolder: speakerAffiliation.map { holderAffiliations[$0]![t] } ?? false)
             }
         }
         var placed: [[Bool]] = evidence.map { $0.map(\.isPlaced) }
@@ -59,6 +61,12 @@ public final class StanceScorer: Sendable {
         // Russia ...: "<quotation>"") even when its own words do not name them.
         for i in statements.indices.dropFirst() where introduces(statements[i - 1], statements[i]) {
             for t in topics.indices where placed[i - 1][t] { placed[i][t] = true }
+        }
+        for i in statements.indices {
+            for t in topics.indices where placed[i][t] {
+                applyRules(&evidence[i][t], statement: statements[i], document: analysis.document, topic: t,
+                           affiliation: affiliation[statements[i].speaker] ?? nil, sentences: analysis.sentences)
+            }
         }
         let turns = Self.turns(statements)
         var result: [StatementStance] = []
@@ -121,11 +129,18 @@ public final class StanceScorer: Sendable {
 
     /// `t`: the topic's index in `topics`.
     func evaluate(_ statement: Statement, in document: Document, topic t: Int, affiliation: String?,
-                  sentences: [Sentence], view given: StatementView? = nil, affiliationIsHolder: Bool? = nil) -> TopicEvidence {
+                  sentences: [Sentence], view given: StatementView? = nil) -> TopicEvidence {
         let view = given ?? self.view(of: statement, in: document)
         let topic = topics[t]
         var e = TopicEvidence(topic: topic, view: view, matched: view.topicMatches[t],
-                              affiliationIsHolder: affiliationIsHolder ?? topic.holderIncludes(affiliation: affiliation))
+                              affiliationIsHolder: topic.holderIncludes(affiliation: affiliation))
+        applyRules(&e, statement: statement, document: document, topic: t, affiliation: affiliation, sentences: sentences)
+        return e
+    }
+
+    /// Every rule, in order, on one statement's evidence toward topic `t`.
+    func applyRules(_ e: inout TopicEvidence, statement: Statement, document: Document, topic t: Int, affiliation: String?,
+                    sentences: [Sentence]) {
         let v = vocabulary
         let base: (inout TopicEvidence) -> Void = { e in
             PredicateRule.apply(&e, vocabulary: v)
@@ -140,7 +155,6 @@ public final class StanceScorer: Sendable {
             FramePredicateRule.apply(&e, topic: t, statement: statement, document: document, sentences: sentences, scorer: self,
                                      affiliation: affiliation)
         }
-        return e
     }
 
     /// Tokens of a negated or denial frame at the start of the statement ("does not think", "doesn't
