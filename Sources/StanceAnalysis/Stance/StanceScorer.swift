@@ -45,18 +45,24 @@ public final class StanceScorer: Sendable {
             holderAffiliations[a] = topics.map { $0.holderIncludes(affiliation: a) }
         }
         let statements = analysis.statements
-        // evidence[i][t]: statement i on topic t. Whether a statement is placed in a topic depends
-        // on its topic words only, so the rules run afterwards, on placed pairs alone: the
-        // evidence of an unplaced pair is never read (no stance, no context donor).
-        var evidence: [[TopicEvidence]] = statements.map { s in
-            let shared = view(of: s, in: analysis.document)
-            let speakerAffiliation = affiliation[s.speaker] ?? nil
-            return topics.indices.map { t in
-                TopicEvidence(topic: topics[t], view: shared, matched: shared.topicMatches[t],
-                              affiliationIsHolder: speakerAffiliation.map { holderAffiliations[$0]![t] } ?? false)
+        let views = statements.map { view(of: $0, in: analysis.document) }
+        let speakerAffiliations: [String?] = statements.map { affiliation[$0.speaker] ?? nil }
+        let holderFlags: [[Bool]?] = speakerAffiliations.map { $0.map { holderAffiliations[$0]! } }
+        func affiliationIsHolder(_ i: Int, _ t: Int) -> Bool { holderFlags[i]?[t] ?? false }
+        func topicEvidence(_ i: Int, _ t: Int) -> TopicEvidence {
+            TopicEvidence(topic: topics[t], view: views[i], matched: views[i].topicMatches[t], affiliationIsHolder: affiliationIsHolder(i, t))
+        }
+        // evidence[i][t]: statement i on topic t, nil while the statement names nothing of the
+        // topic (most pairs). Whether a pair is placed depends on its topic words only, so the
+        // rules run afterwards, on placed pairs alone: an unplaced pair's evidence is never read
+        // (no stance, no context donor).
+        var evidence: [[TopicEvidence?]] = statements.indices.map { i in
+            topics.indices.map { t in
+                TopicEvidence.mayBePlaced(matched: views[i].topicMatches[t], view: views[i], affiliationIsHolder: affiliationIsHolder(i, t))
+                    ? topicEvidence(i, t) : nil
             }
         }
-        var placed: [[Bool]] = evidence.map { $0.map(\.isPlaced) }
+        var placed: [[Bool]] = evidence.map { $0.map { $0?.isPlaced ?? false } }
         // A quotation takes the topics of the reported clause that introduces it ("X believes that
         // Russia ...: "<quotation>"") even when its own words do not name them.
         for i in statements.indices.dropFirst() where introduces(statements[i - 1], statements[i]) {
@@ -64,8 +70,10 @@ public final class StanceScorer: Sendable {
         }
         for i in statements.indices {
             for t in topics.indices where placed[i][t] {
-                applyRules(&evidence[i][t], statement: statements[i], document: analysis.document, topic: t,
-                           affiliation: affiliation[statements[i].speaker] ?? nil, sentences: analysis.sentences)
+                var e = evidence[i][t] ?? topicEvidence(i, t)
+                applyRules(&e, statement: statements[i], document: analysis.document, topic: t,
+                           affiliation: speakerAffiliations[i], sentences: analysis.sentences)
+                evidence[i][t] = e
             }
         }
         let turns = Self.turns(statements)
@@ -75,10 +83,10 @@ public final class StanceScorer: Sendable {
                 var inherited: (Double, Evidence)?
                 // Only quotations carry on an argument from context: a reported clause has to stand
                 // on its own words.
-                if statements[i].kind == .direct, abs(evidence[i][t].score) < vocabulary.threshold {
+                if statements[i].kind == .direct, abs(evidence[i][t]!.score) < vocabulary.threshold {
                     inherited = context(for: i, topic: t, turns: turns, evidence: evidence, placed: placed)
                 }
-                result.append(finish(statements[i].id, evidence[i][t], inherited: inherited))
+                result.append(finish(statements[i].id, evidence[i][t]!, inherited: inherited))
             }
         }
         return result
@@ -101,16 +109,16 @@ public final class StanceScorer: Sendable {
     }
 
     /// The side of the same speaker's turn on a topic, scaled by `stance.context_factor`, cited by
-    /// the strongest contribution of the statement it comes from.
-    private func context(for i: Int, topic t: Int, turns: [Int], evidence: [[TopicEvidence]], placed: [[Bool]]) -> (Double, Evidence)? {
+    /// the strongest contribution of the statement it comes from. `evidence` is set on every placed pair.
+    private func context(for i: Int, topic t: Int, turns: [Int], evidence: [[TopicEvidence?]], placed: [[Bool]]) -> (Double, Evidence)? {
         let donors = turns.indices.filter { j in
-            j != i && turns[j] == turns[i] && placed[j][t] && abs(evidence[j][t].score) >= vocabulary.threshold
+            j != i && turns[j] == turns[i] && placed[j][t] && abs(evidence[j][t]!.score) >= vocabulary.threshold
         }
         guard !donors.isEmpty else { return nil }
-        let scores = donors.map { max(-1, min(1, evidence[$0][t].score)) }
+        let scores = donors.map { max(-1, min(1, evidence[$0][t]!.score)) }
         let side = scores.reduce(0, +) / Double(scores.count) * vocabulary.contextFactor
         guard abs(side) >= vocabulary.threshold,
-              let strongest = donors.flatMap({ evidence[$0][t].evidence }).max(by: { abs($0.contribution) < abs($1.contribution) })
+              let strongest = donors.flatMap({ evidence[$0][t]!.evidence }).max(by: { abs($0.contribution) < abs($1.contribution) })
         else { return nil }
         return (side, Evidence(rule: "context", location: strongest.location, contribution: side, range: nil))
     }

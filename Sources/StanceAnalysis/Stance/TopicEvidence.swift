@@ -54,15 +54,23 @@ struct TopicEvidence {
                 holders.append(ref)
             }
         }
-        self.holders = holders.sorted { $0.start < $1.start }
+        holders.sort { $0.start < $1.start }
+        self.holders = holders
         // "Ellison's rival": the words that follow judge someone else.
         let owned = Set(view.possessedOthers.map(\.start))
-        possessiveOfOther = Set(self.holders.filter { h in
+        possessiveOfOther = Set(holders.filter { h in
             h.end + 1 < view.tokens.count && view.tokens[h.end].folded == "'s" && owned.contains(h.end + 1)
         }.map(\.start))
         self.objects = objects.sorted { $0.hit.start < $1.hit.start }
         terms = matched[3]
         cues = matched[4]
+    }
+
+    /// False when the statement names nothing of the topic (no match of its lists, no "we" from a
+    /// speaker affiliated with its holder): such evidence is never placed (`isPlaced`), so it
+    /// need not be built unless a neighbouring statement places it.
+    static func mayBePlaced(matched: [[StatementView.Hit]], view: StatementView, affiliationIsHolder: Bool) -> Bool {
+        matched.contains { !$0.isEmpty } || (affiliationIsHolder && !view.selfReferences.isEmpty)
     }
 
     /// A statement belongs to a topic when it names the holder and something the holder may want
