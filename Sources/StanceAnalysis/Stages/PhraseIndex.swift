@@ -3,7 +3,7 @@ import StanceCore
 /// Finds lexicon entries (single or multiword, with trailing wildcards) at a token position without
 /// scanning every entry: entries are bucketed by their first word, wildcard-first entries apart.
 public struct PhraseIndex: Sendable {
-    fileprivate var byFirstWord: [String: [LexiconEntry]] = [:]
+    private var byFirstWord: [String: [LexiconEntry]] = [:]
     /// Entries whose first (and only) word is a prefix, bucketed by their first scalar so a token is
     /// compared only with prefixes that can match it (a scalar key: a `Character` costs grapheme
     /// breaking on every token).
@@ -33,8 +33,6 @@ public struct PhraseIndex: Sendable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    var hasWildcardFirst: Bool { !wildcardFirst.isEmpty }
-
     /// The longest entry matching the words starting at `index`, with the number of tokens it spans.
     /// `words[i]` is the folded word at token i, or nil where matching must stop (punctuation, quote).
     public func match(_ words: [String?], at index: Int) -> (entry: LexiconEntry, length: Int)? {
@@ -42,8 +40,7 @@ public struct PhraseIndex: Sendable {
         return match(words, at: index, first: first, candidates: byFirstWord[first])
     }
 
-    /// `match(_:at:)` with the bucket of `first` (= `words[index]`) already looked up.
-    func match(_ words: [String?], at index: Int, first: String, candidates: [LexiconEntry]?) -> (entry: LexiconEntry, length: Int)? {
+    private func match(_ words: [String?], at index: Int, first: String, candidates: [LexiconEntry]?) -> (entry: LexiconEntry, length: Int)? {
         if let candidates {
             for entry in candidates {
                 if let length = span(entry, words, index) { return (entry, length) }
@@ -106,48 +103,5 @@ public struct PhraseIndex: Sendable {
             }
         }
         return found
-    }
-}
-
-/// Several word lists matched in one pass: each token's word is looked up once for all of them
-/// (a string hash per token instead of one per token and list), and each list keeps its own
-/// greedy, longest-first, non-overlapping matches, exactly as `PhraseIndex.all` gives them.
-public final class PhraseIndexGroup: Sendable {
-    public let indexes: [PhraseIndex]
-    /// First word -> the lists with entries starting with it, each with its index's own bucket
-    /// (longest entries first), so a list's matcher is asked without a second lookup.
-    private let byFirstWord: [String: [(list: Int, entries: [LexiconEntry])]]
-    private let hasWildcardFirst: [Bool]
-
-    public init(_ indexes: [PhraseIndex]) {
-        self.indexes = indexes
-        var map: [String: [(list: Int, entries: [LexiconEntry])]] = [:]
-        for (list, index) in indexes.enumerated() {
-            for (word, bucket) in index.byFirstWord { map[word, default: []].append((list, bucket)) }
-        }
-        byFirstWord = map
-        hasWildcardFirst = indexes.map(\.hasWildcardFirst)
-    }
-
-    /// For each list, its matches in `range`.
-    public func all(_ words: [String?], in range: Range<Int>) -> [[(start: Int, length: Int, entry: LexiconEntry)]] {
-        var result = [[(start: Int, length: Int, entry: LexiconEntry)]](repeating: [], count: indexes.count)
-        var nextFree = [Int](repeating: range.lowerBound, count: indexes.count)
-        var buckets = [[LexiconEntry]?](repeating: nil, count: indexes.count)
-        for i in range {
-            guard let word = words[i] else { continue }
-            let candidates = byFirstWord[word]
-            if let candidates { for c in candidates { buckets[c.list] = c.entries } }
-            for list in indexes.indices where nextFree[list] <= i && (buckets[list] != nil || hasWildcardFirst[list]) {
-                // The list's own matcher decides (slots, wildcards, longest first); it is only
-                // asked where the group saw a possible start.
-                if let m = indexes[list].match(words, at: i, first: word, candidates: buckets[list]), i + m.length <= range.upperBound {
-                    result[list].append((i, m.length, m.entry))
-                    nextFree[list] = i + m.length
-                }
-            }
-            if let candidates { for c in candidates { buckets[c.list] = nil } }
-        }
-        return result
     }
 }

@@ -9,13 +9,17 @@ import StanceCore
 public final class StanceScorer: Sendable {
     let vocabulary: StanceVocabulary
     let topics: [CompiledTopic]
-    /// Every topic's lists (`CompiledTopic.group` one after the other), matched in one pass per statement.
-    let topicLists: PhraseIndexGroup
+    /// The vocabulary's view lists, then every topic's lists (`CompiledTopic.lists` one after the
+    /// other), compiled together: one pass per statement finds all their matches.
+    let matcher: PhraseTrie
+    /// Lists per topic in `matcher`.
+    let topicListCount: Int
 
     public init(lexicon: Lexicon) {
         vocabulary = StanceVocabulary(lexicon)
         topics = lexicon.topics.map(CompiledTopic.init)
-        topicLists = PhraseIndexGroup(topics.flatMap(\.group.indexes))
+        topicListCount = topics.first?.lists.count ?? 0
+        matcher = PhraseTrie(vocabulary.viewLists + topics.flatMap(\.lists))
     }
 
     /// Scores one statement text on its own (for `stance classify` and rule tests).
@@ -24,9 +28,10 @@ public final class StanceScorer: Sendable {
         let statement = Statement(documentID: "text", paragraph: 0, range: TextRange(0, document.scalars.count), text: text,
                                   kind: .indirect, speaker: "", speakerMention: "", speakerKind: .unknown, cue: "", rule: "text",
                                   link: "")
-        let chosen = topics.filter { topicIDs?.contains($0.topic.id) ?? true }
-        return chosen.compactMap { topic in
-            let e = evaluate(statement, in: document, topic: topic, affiliation: affiliation, sentences: [])
+        let shared = view(of: statement, in: document)
+        let chosen = topics.indices.filter { topicIDs?.contains(topics[$0].topic.id) ?? true }
+        return chosen.compactMap { t in
+            let e = evaluate(statement, in: document, topic: t, affiliation: affiliation, sentences: [], view: shared)
             return topicIDs == nil && !e.isPlaced ? nil : finish(statement.id, e, inherited: nil)
         }
     }
@@ -40,26 +45,36 @@ public final class StanceScorer: Sendable {
             holderAffiliations[a] = topics.map { $0.holderIncludes(affiliation: a) }
         }
         let statements = analysis.statements
-        // evidence[i][t]: statement i on topic t.
-        let evidence: [[TopicEvidence]] = statements.map { s in
-            let shared = view(of: s, in: analysis.document)
-            let matched = topicLists.all(shared.words, in: 0..<shared.tokens.count)
-                .map { list in list.map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
-            let speakerAffiliation = affiliation[s.speaker] ?? nil
-            var offset = 0
-            return topics.indices.map { t in
-                let count = topics[t].group.indexes.count
-                defer { offset += count }
-                return evaluate(s, in: analysis.document, topic: topics[t], affiliation: speakerAffiliation,
-                                sentences: analysis.sentences, view: shared, matched: Array(matched[offset..<(offset + count)]),
-                                affiliationIsHolder: speakerAffiliation.map { holderAffiliations[$0]![t] } ?? false)
+        let views = statements.map { view(of: $0, in: analysis.document) }
+        let speakerAffiliations: [String?] = statements.map { affiliation[$0.speaker] ?? nil }
+        let holderFlags: [[Bool]?] = speakerAffiliations.map { $0.map { holderAffiliations[$0]! } }
+        func affiliationIsHolder(_ i: Int, _ t: Int) -> Bool { holderFlags[i]?[t] ?? false }
+        func topicEvidence(_ i: Int, _ t: Int) -> TopicEvidence {
+            TopicEvidence(topic: topics[t], view: views[i], matched: views[i].topicMatches[t], affiliationIsHolder: affiliationIsHolder(i, t))
+        }
+        // evidence[i][t]: statement i on topic t, nil while the statement names nothing of the
+        // topic (most pairs). Whether a pair is placed depends on its topic words only, so the
+        // rules run afterwards, on placed pairs alone: an unplaced pair's evidence is never read
+        // (no stance, no context donor).
+        var evidence: [[TopicEvidence?]] = statements.indices.map { i in
+            topics.indices.map { t in
+                TopicEvidence.mayBePlaced(matched: views[i].topicMatches[t], view: views[i], affiliationIsHolder: affiliationIsHolder(i, t))
+                    ? topicEvidence(i, t) : nil
             }
         }
-        var placed: [[Bool]] = evidence.map { $0.map(\.isPlaced) }
+        var placed: [[Bool]] = evidence.map { $0.map { $0?.isPlaced ?? false } }
         // A quotation takes the topics of the reported clause that introduces it ("X believes that
         // Russia ...: "<quotation>"") even when its own words do not name them.
         for i in statements.indices.dropFirst() where introduces(statements[i - 1], statements[i]) {
             for t in topics.indices where placed[i - 1][t] { placed[i][t] = true }
+        }
+        for i in statements.indices {
+            for t in topics.indices where placed[i][t] {
+                var e = evidence[i][t] ?? topicEvidence(i, t)
+                applyRules(&e, statement: statements[i], document: analysis.document, topic: t,
+                           affiliation: speakerAffiliations[i], sentences: analysis.sentences)
+                evidence[i][t] = e
+            }
         }
         let turns = Self.turns(statements)
         var result: [StatementStance] = []
@@ -68,10 +83,10 @@ public final class StanceScorer: Sendable {
                 var inherited: (Double, Evidence)?
                 // Only quotations carry on an argument from context: a reported clause has to stand
                 // on its own words.
-                if statements[i].kind == .direct, abs(evidence[i][t].score) < vocabulary.threshold {
+                if statements[i].kind == .direct, abs(evidence[i][t]!.score) < vocabulary.threshold {
                     inherited = context(for: i, topic: t, turns: turns, evidence: evidence, placed: placed)
                 }
-                result.append(finish(statements[i].id, evidence[i][t], inherited: inherited))
+                result.append(finish(statements[i].id, evidence[i][t]!, inherited: inherited))
             }
         }
         return result
@@ -94,33 +109,46 @@ public final class StanceScorer: Sendable {
     }
 
     /// The side of the same speaker's turn on a topic, scaled by `stance.context_factor`, cited by
-    /// the strongest contribution of the statement it comes from.
-    private func context(for i: Int, topic t: Int, turns: [Int], evidence: [[TopicEvidence]], placed: [[Bool]]) -> (Double, Evidence)? {
+    /// the strongest contribution of the statement it comes from. `evidence` is set on every placed pair.
+    private func context(for i: Int, topic t: Int, turns: [Int], evidence: [[TopicEvidence?]], placed: [[Bool]]) -> (Double, Evidence)? {
         let donors = turns.indices.filter { j in
-            j != i && turns[j] == turns[i] && placed[j][t] && abs(evidence[j][t].score) >= vocabulary.threshold
+            j != i && turns[j] == turns[i] && placed[j][t] && abs(evidence[j][t]!.score) >= vocabulary.threshold
         }
         guard !donors.isEmpty else { return nil }
-        let scores = donors.map { max(-1, min(1, evidence[$0][t].score)) }
+        let scores = donors.map { max(-1, min(1, evidence[$0][t]!.score)) }
         let side = scores.reduce(0, +) / Double(scores.count) * vocabulary.contextFactor
         guard abs(side) >= vocabulary.threshold,
-              let strongest = donors.flatMap({ evidence[$0][t].evidence }).max(by: { abs($0.contribution) < abs($1.contribution) })
+              let strongest = donors.flatMap({ evidence[$0][t]!.evidence }).max(by: { abs($0.contribution) < abs($1.contribution) })
         else { return nil }
         return (side, Evidence(rule: "context", location: strongest.location, contribution: side, range: nil))
     }
 
-    /// The statement's tokens with every general match, built once and shared by all topics.
+    /// The statement's tokens with every match of every topic, built once and shared by all topics.
     func view(of statement: Statement, in document: Document) -> StatementView {
-        let tokens = Tokenizer.tokenize(document.scalars, in: statement.range)
-        return StatementView(tokens: tokens, vocabulary: vocabulary, bodyStart: frameEnd(statement, tokens))
+        view(of: Tokenizer.tokenize(document.scalars, in: statement.range), readsFrame: true)
     }
 
-    func evaluate(_ statement: Statement, in document: Document, topic: CompiledTopic, affiliation: String?,
-                  sentences: [Sentence], view given: StatementView? = nil, matched: [[StatementView.Hit]]? = nil,
-                  affiliationIsHolder: Bool? = nil) -> TopicEvidence {
+    /// `readsFrame`: whether rules start after a negated or denial frame at the start (`frameEnd`).
+    func view(of tokens: [Token], readsFrame: Bool) -> StatementView {
+        let words = StatementView.words(tokens)
+        return StatementView(tokens: tokens, words: words, matched: matcher.all(matcher.symbols(words)), topicListCount: topicListCount,
+                             vocabulary: vocabulary, bodyStart: readsFrame ? frameEnd(tokens, words) : 0)
+    }
+
+    /// `t`: the topic's index in `topics`.
+    func evaluate(_ statement: Statement, in document: Document, topic t: Int, affiliation: String?,
+                  sentences: [Sentence], view given: StatementView? = nil) -> TopicEvidence {
         let view = given ?? self.view(of: statement, in: document)
-        var e = TopicEvidence(topic: topic, view: view,
-                              affiliationIsHolder: affiliationIsHolder ?? topic.holderIncludes(affiliation: affiliation),
-                              vocabulary: vocabulary, matched: matched)
+        let topic = topics[t]
+        var e = TopicEvidence(topic: topic, view: view, matched: view.topicMatches[t],
+                              affiliationIsHolder: topic.holderIncludes(affiliation: affiliation))
+        applyRules(&e, statement: statement, document: document, topic: t, affiliation: affiliation, sentences: sentences)
+        return e
+    }
+
+    /// Every rule, in order, on one statement's evidence toward topic `t`.
+    func applyRules(_ e: inout TopicEvidence, statement: Statement, document: Document, topic t: Int, affiliation: String?,
+                    sentences: [Sentence]) {
         let v = vocabulary
         let base: (inout TopicEvidence) -> Void = { e in
             PredicateRule.apply(&e, vocabulary: v)
@@ -132,17 +160,15 @@ public final class StanceScorer: Sendable {
         base(&e)
         NegatedFrameRule.apply(&e, statement: statement, vocabulary: v)
         if statement.rule == "participle_frame", abs(e.score) < v.threshold {
-            FramePredicateRule.apply(&e, statement: statement, document: document, sentences: sentences, vocabulary: v,
+            FramePredicateRule.apply(&e, topic: t, statement: statement, document: document, sentences: sentences, scorer: self,
                                      affiliation: affiliation)
         }
-        return e
     }
 
     /// Tokens of a negated or denial frame at the start of the statement ("does not think", "doesn't
     /// believe that", "denied that"): rules read the clause after them, and `NegatedFrameRule`
     /// turns the result. Found by shape, so a bare statement text ("classify") gets it too.
-    private func frameEnd(_ statement: Statement, _ tokens: [Token]) -> Int {
-        let words: [String?] = tokens.map { $0.isWord ? $0.folded : nil }
+    private func frameEnd(_ tokens: [Token], _ words: [String?]) -> Int {
         var i = 0
         var negated = false
         while i < min(tokens.count, 3), let w = words[i] {

@@ -24,7 +24,7 @@ public final class StanceVocabulary: Sendable {
     public let reportingVerbs: PhraseIndex
     public let grammar: Grammar
     /// The lists `StatementView` matches on every statement, in one pass (order: `StatementView.Lists`).
-    let viewLists: PhraseIndexGroup
+    let viewLists: [PhraseIndex]
 
     public let threshold: Double
     public let negationFactor: Double
@@ -53,9 +53,9 @@ public final class StanceVocabulary: Sendable {
         possessedOthers = PhraseIndex(lexicon.list("stance/possessed_others"))
         reportingVerbs = PhraseIndex(lexicon.list("attribution/reporting_verbs"))
         grammar = Grammar(lexicon)
-        viewLists = PhraseIndexGroup([negators, intensifiers, diminishers, hedges, polarity, predicates, qualifiers, absence,
+        viewLists = [negators, intensifiers, diminishers, hedges, polarity, predicates, qualifiers, absence,
                                       objectReferences, selfReferences, fixedPhrases, contrast, terminators, possessedOthers,
-                                      framings, framingOpeners, prefixFramings, rebuttals])
+                                      framings, framingOpeners, prefixFramings, rebuttals]
         let s = lexicon.settings
         threshold = s.value("stance.threshold", default: 0.2)
         negationFactor = s.value("stance.negation_factor", default: -1)
@@ -73,8 +73,8 @@ public final class CompiledTopic: Sendable {
     public let opposites: PhraseIndex
     public let terms: PhraseIndex
     public let cues: PhraseIndex
-    /// holder, objects, opposites, terms, cues in one pass.
-    let group: PhraseIndexGroup
+    /// holder, objects, opposites, terms, cues: the order `TopicEvidence` reads their matches in.
+    let lists: [PhraseIndex]
 
     public init(_ topic: Topic) {
         self.topic = topic
@@ -90,7 +90,7 @@ public final class CompiledTopic: Sendable {
         opposites = PhraseIndex(topic.opposites)
         terms = PhraseIndex(topic.terms)
         cues = PhraseIndex(topic.cues)
-        group = PhraseIndexGroup([holder, objects, opposites, terms, cues])
+        lists = [holder, objects, opposites, terms, cues]
     }
 
     /// A proposition about someone's attitude ("Russia wants peace"), not the speaker's own.

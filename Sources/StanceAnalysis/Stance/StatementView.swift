@@ -1,7 +1,8 @@
 import StanceCore
 
-/// One statement's tokens with every lexicon match the stance rules need, found once.
-struct StatementView {
+/// One statement's tokens with every lexicon match the stance rules need, found once and shared
+/// by every topic and rule (a class: rules read it on every topic without copying its lists).
+final class StatementView {
     struct Hit {
         let start: Int
         let length: Int
@@ -37,15 +38,22 @@ struct StatementView {
     let framingOpeners: [Hit]
     let prefixFramings: [Hit]
     let rebuttals: [Hit]
+    /// Per topic (the scorer's order), the matches of its lists (`CompiledTopic.lists`).
+    let topicMatches: [[[Hit]]]
 
-    init(tokens: [Token], vocabulary v: StanceVocabulary, bodyStart: Int) {
+    /// The words rules match: quote marks are transparent ("not up for negotiation." still reads
+    /// as words), other punctuation stops a phrase.
+    static func words(_ tokens: [Token]) -> [String?] {
+        tokens.map { $0.isWord ? $0.folded : nil }
+    }
+
+    /// `matched`: the matches of `StanceVocabulary.viewLists`, then of each topic's lists, in one pass.
+    init(tokens: [Token], words: [String?], matched: [[Hit]], topicListCount: Int, vocabulary v: StanceVocabulary, bodyStart: Int) {
         self.tokens = tokens
         self.bodyStart = bodyStart
-        // Quote marks are transparent: "not up for negotiation." still reads as words.
-        let words: [String?] = tokens.map { $0.isWord ? $0.folded : nil }
         self.words = words
-        let all = 0..<tokens.count
-        let matched = v.viewLists.all(words, in: all).map { list in list.map { Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
+        let viewListCount = v.viewLists.count
+        topicMatches = stride(from: viewListCount, to: matched.count, by: topicListCount).map { Array(matched[$0..<($0 + topicListCount)]) }
         // Order of `StanceVocabulary.viewLists`.
         let (negatorHits, intensifierHits, diminisherHits, hedgeHits, polarityHits, predicateHits, qualifierHits, absenceHits,
              objectReferenceHits, selfReferenceHits, fixed, contrastHits) = (matched[0], matched[1], matched[2], matched[3],
@@ -77,8 +85,9 @@ struct StatementView {
         var sentenceStart = 0
         var clauseStart = 0
         var pendingWeight = 1.0
-        let contrastAt = Dictionary(contrastHits.filter { !cancelled($0, "contrast") }.map { ($0.start, $0) },
-                                    uniquingKeysWith: { a, _ in a })
+        // Left to right and not overlapping, as the loop below meets them.
+        let contrasts = contrastHits.filter { !cancelled($0, "contrast") }
+        var nextContrast = 0
         var concessionUntilComma = false
         var i = 0
         func closeClause(at end: Int) {
@@ -89,6 +98,8 @@ struct StatementView {
             clauseStart = end
         }
         while i < tokens.count {
+            while nextContrast < contrasts.count, contrasts[nextContrast].start < i { nextContrast += 1 }
+            let contrastHere = nextContrast < contrasts.count && contrasts[nextContrast].start == i ? contrasts[nextContrast] : nil
             let t = tokens[i]
             if t.kind == .punctuation, [".", "!", "?", ";", ":", "\u{2014}", "\u{2013}"].contains(t.folded) {
                 closeClause(at: i + 1)
@@ -105,7 +116,7 @@ struct StatementView {
             } else if t.folded == ",", i + 1 < tokens.count, v.grammar.coordinators.contains(tokens[i + 1].folded) {
                 // ", and ..." starts a new clause: a negation before it does not reach past it.
                 closeClause(at: i + 1)
-            } else if let c = contrastAt[i] {
+            } else if let c = contrastHere {
                 if c.entry.field("asserted") == "after" {
                     // The part before the marker is conceded, the part after asserted.
                     closeClause(at: i)

@@ -19,14 +19,11 @@ struct TopicEvidence {
     /// Tokens no other rule may read again (a framed view is scored by the framing rule only).
     var excluded: [Range<Int>] = []
 
-    /// `matched`: the matches of the topic's lists (holder, objects, opposites, terms, cues) in the
-    /// view, when the caller found them already (all topics in one pass).
-    init(topic: CompiledTopic, view: StatementView, affiliationIsHolder: Bool, vocabulary: StanceVocabulary,
-         matched given: [[StatementView.Hit]]? = nil) {
+    /// `matched`: the matches of the topic's lists in the view (`CompiledTopic.lists`: holder,
+    /// objects, opposites, terms, cues).
+    init(topic: CompiledTopic, view: StatementView, matched: [[StatementView.Hit]], affiliationIsHolder: Bool) {
         self.topic = topic
         self.view = view
-        let matched = given ?? topic.group.all(view.words, in: 0..<view.tokens.count)
-            .map { list in list.map { StatementView.Hit(start: $0.start, length: $0.length, entry: $0.entry) } }
         var holders = matched[0]
         if affiliationIsHolder { holders += view.selfReferences }
         // Where an object and an opposite overlap ("toll" in "scrapping the toll"), the longer one wins.
@@ -57,15 +54,23 @@ struct TopicEvidence {
                 holders.append(ref)
             }
         }
-        self.holders = holders.sorted { $0.start < $1.start }
+        holders.sort { $0.start < $1.start }
+        self.holders = holders
         // "Ellison's rival": the words that follow judge someone else.
         let owned = Set(view.possessedOthers.map(\.start))
-        possessiveOfOther = Set(self.holders.filter { h in
+        possessiveOfOther = Set(holders.filter { h in
             h.end + 1 < view.tokens.count && view.tokens[h.end].folded == "'s" && owned.contains(h.end + 1)
         }.map(\.start))
         self.objects = objects.sorted { $0.hit.start < $1.hit.start }
         terms = matched[3]
         cues = matched[4]
+    }
+
+    /// False when the statement names nothing of the topic (no match of its lists, no "we" from a
+    /// speaker affiliated with its holder): such evidence is never placed (`isPlaced`), so it
+    /// need not be built unless a neighbouring statement places it.
+    static func mayBePlaced(matched: [[StatementView.Hit]], view: StatementView, affiliationIsHolder: Bool) -> Bool {
+        matched.contains { !$0.isEmpty } || (affiliationIsHolder && !view.selfReferences.isEmpty)
     }
 
     /// A statement belongs to a topic when it names the holder and something the holder may want

@@ -70,9 +70,9 @@ extension StanceScorer {
     /// rule read the main clause), for every chosen topic, placed or not.
     public func trails(of statement: Statement, in document: Document, affiliation: String?, sentences: [Sentence],
                        topicIDs: Set<String>? = nil) -> [TopicTrail] {
-        topics.filter { topicIDs?.contains($0.topic.id) ?? true }.map { topic in
-            let e = evaluate(statement, in: document, topic: topic, affiliation: affiliation, sentences: sentences)
-            return Self.trail(of: e)
+        let shared = view(of: statement, in: document)
+        return topics.indices.filter { topicIDs?.contains(topics[$0].topic.id) ?? true }.map { t in
+            Self.trail(of: evaluate(statement, in: document, topic: t, affiliation: affiliation, sentences: sentences, view: shared))
         }
     }
 

@@ -4,13 +4,16 @@ import StanceCore
 /// verb takes the side the participle statement argues for. Applies only when the statement has no
 /// side of its own; the main clause is scored by the same rules and each contribution is cited.
 enum FramePredicateRule {
-    static func apply(_ e: inout TopicEvidence, statement: Statement, document: Document, sentences: [Sentence],
-                      vocabulary v: StanceVocabulary, affiliation: String?) {
+    /// `t`: the topic's index in the scorer's topics (`e.topic`).
+    static func apply(_ e: inout TopicEvidence, topic t: Int, statement: Statement, document: Document, sentences: [Sentence],
+                      scorer: StanceScorer, affiliation: String?) {
         guard let sentence = sentences.first(where: { $0.range.contains(statement.range.start) }),
               sentence.range.start < statement.range.start else { return }
+        let v = scorer.vocabulary
         let tokens = Tokenizer.tokenize(document.scalars, in: TextRange(sentence.range.start, statement.range.start))
-        let view = StatementView(tokens: tokens, vocabulary: v, bodyStart: 0)
-        var main = TopicEvidence(topic: e.topic, view: view, affiliationIsHolder: e.topic.holderIncludes(affiliation: affiliation), vocabulary: v)
+        let view = scorer.view(of: tokens, readsFrame: false)
+        var main = TopicEvidence(topic: e.topic, view: view, matched: view.topicMatches[t],
+                                 affiliationIsHolder: e.topic.holderIncludes(affiliation: affiliation))
         PredicateRule.apply(&main, vocabulary: v)
         CueRule.apply(&main, vocabulary: v)
         guard main.score != 0 else { return }
