@@ -9,20 +9,21 @@ public struct Document: Sendable {
     public var date: String?
     public var source: String?
     public var url: String?
+    /// SHA-256 of the text's UTF-8 bytes, hex. Computed once: the scan, the plan, the store and the
+    /// run id all ask for it.
+    public let contentHash: String
 
     public init(id: String, text: String, title: String? = nil, date: String? = nil,
                 source: String? = nil, url: String? = nil) {
         self.id = id
         self.text = text
         self.scalars = Array(text.unicodeScalars)
+        self.contentHash = SHA256.hex(of: Array(text.utf8))
         self.title = title
         self.date = date
         self.source = source
         self.url = url
     }
-
-    /// SHA-256 of the text's UTF-8 bytes, hex.
-    public var contentHash: String { SHA256.hex(of: Array(text.utf8)) }
 
     public func text(in range: TextRange) -> String {
         Self.string(scalars[range.start..<range.end])
