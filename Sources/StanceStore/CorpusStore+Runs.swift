@@ -181,27 +181,30 @@ extension CorpusStore {
     private func insertStatementsAndStances(of result: CorpusResult, _ db: Database) throws {
         let runID = result.run.runID
         var insertStatement = try RowInserter(db, table: "run_statements", columns: ["run_id", "ord", "statement_id", "speaker"])
-        for ord in Self.keyOrder(result.statements.map(\.id)) {
-            let statement = result.statements[ord]
+        let statements = result.statements
+        for ord in Self.keyOrder(statements.map(\.id)) {
             insertStatement.bind(runID)
             insertStatement.bind(ord)
-            insertStatement.bind(statement.id)
-            insertStatement.bind(statement.speaker)
+            insertStatement.bind(statements[ord].id)
+            insertStatement.bind(statements[ord].speaker)
             try insertStatement.insert()
         }
         var insertStance = try RowInserter(db, table: "stances", columns: [
             "run_id", "ord", "statement_id", "topic", "stance", "score", "confidence", "evidence",
         ])
-        for ord in Self.keyOrder(result.stances.map(\.statementID)) {
-            let stance = result.stances[ord]
+        let stances = result.stances
+        var evidence: [UInt8] = []
+        for ord in Self.keyOrder(stances.map(\.statementID)) {
             insertStance.bind(runID)
             insertStance.bind(ord)
-            insertStance.bind(stance.statementID)
-            insertStance.bind(stance.topic)
-            insertStance.bind(stance.label.rawValue)
-            insertStance.bind(stance.score)
-            insertStance.bind(stance.confidence)
-            insertStance.bind(JSONColumns.encode(stance.evidence))
+            insertStance.bind(stances[ord].statementID)
+            insertStance.bind(stances[ord].topic)
+            insertStance.bind(stances[ord].label.rawValue)
+            insertStance.bind(stances[ord].score)
+            insertStance.bind(stances[ord].confidence)
+            evidence.removeAll(keepingCapacity: true)
+            JSONColumns.append(stances[ord].evidence, to: &evidence)
+            insertStance.bind(utf8: evidence)
             try insertStance.insert()
         }
     }

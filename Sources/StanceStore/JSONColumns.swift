@@ -29,8 +29,15 @@ enum JSONColumns {
     /// `[{"rule","file","line","column","contribution","start","end"}]`; `start`/`end` absent when the
     /// evidence has no range.
     static func encode(_ evidence: [Evidence]) -> String {
-        var out: [UInt8] = [UInt8(ascii: "[")]
+        var out: [UInt8] = []
         out.reserveCapacity(evidence.count * 120 + 2)
+        append(evidence, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `encode(_:)`'s bytes appended to `out`: a writer reuses one buffer for every row.
+    static func append(_ evidence: [Evidence], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
         for (index, item) in evidence.enumerated() {
             append(index > 0 ? #",{"rule":"# : #"{"rule":"#, to: &out)
             appendString(item.rule, to: &out)
@@ -52,7 +59,6 @@ enum JSONColumns {
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func decodeStrings(_ text: String) throws -> [String] {

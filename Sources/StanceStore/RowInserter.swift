@@ -30,6 +30,15 @@ struct RowInserter {
         }
     }
 
+    /// Text already encoded as UTF-8 (valid UTF-8 is the caller's promise).
+    mutating func bind(utf8 bytes: [UInt8]) {
+        column += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            _ = sqlite3_bind_text(handle, column, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                  CInt(buffer.count), Self.transient)
+        }
+    }
+
     mutating func bind(_ value: String?) {
         if let value { bind(value) } else { bindNull() }
     }

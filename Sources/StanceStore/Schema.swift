@@ -12,6 +12,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
         migrator.registerMigration("v2-outputs") { db in try db.execute(sql: v2Outputs) }
+        migrator.registerMigration("v3-bulk-writes") { db in try db.execute(sql: v3BulkWrites) }
         return migrator
     }
 
@@ -255,5 +256,44 @@ enum Schema {
             output_key TEXT NOT NULL,
             PRIMARY KEY (directory, path)
         );
+        """
+
+    /// Cheaper bulk writes (issue 11), measured with `stance-bench store` (Benchmarks/README.md):
+    /// - `run_statements` and `stances` become WITHOUT ROWID tables: a run writes them in primary key
+    ///   order, and a rowid table kept each row twice (the row, and its primary key index).
+    /// - The full-text index merges segments once 16 of a level exist instead of 4 (`automerge`): a
+    ///   batch of documents adds one small segment, and with 4 each posting was rewritten about
+    ///   twice as often while a corpus is stored. Queries read at most a few dozen segments more.
+    private static let v3BulkWrites = """
+        CREATE TABLE run_statements_v3 (
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            statement_id TEXT NOT NULL,
+            speaker TEXT NOT NULL,
+            PRIMARY KEY (run_id, statement_id)
+        ) WITHOUT ROWID;
+        INSERT INTO run_statements_v3 (run_id, ord, statement_id, speaker)
+            SELECT run_id, ord, statement_id, speaker FROM run_statements ORDER BY run_id, statement_id;
+        DROP TABLE run_statements;
+        ALTER TABLE run_statements_v3 RENAME TO run_statements;
+
+        CREATE TABLE stances_v3 (
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            statement_id TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            stance TEXT NOT NULL,
+            score REAL NOT NULL,
+            confidence REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (run_id, statement_id, topic)
+        ) WITHOUT ROWID;
+        INSERT INTO stances_v3 (run_id, ord, statement_id, topic, stance, score, confidence, evidence)
+            SELECT run_id, ord, statement_id, topic, stance, score, confidence, evidence FROM stances
+            ORDER BY run_id, statement_id, topic;
+        DROP TABLE stances;
+        ALTER TABLE stances_v3 RENAME TO stances;
+
+        INSERT INTO statement_fts (statement_fts, rank) VALUES ('automerge', 16);
         """
 }

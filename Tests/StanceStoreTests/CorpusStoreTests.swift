@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import StanceCore
-import StanceStore
+@testable import StanceStore
 import XCTest
 
 final class CorpusStoreTests: XCTestCase {
@@ -453,7 +453,7 @@ final class CorpusStoreTests: XCTestCase {
         XCTAssertEqual(journal, "wal")
         XCTAssertEqual(applicationID, 0x5354_4E43)
         let migrations = try DatabaseQueue(path: path()).read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        XCTAssertEqual(migrations, ["v1", "v2-outputs"])
+        XCTAssertEqual(migrations, ["v1", "v2-outputs", "v3-bulk-writes"])
     }
 
     func testASecondWriterFailsCleanlyAfterTheTimeout() throws {
@@ -503,5 +503,84 @@ final class CorpusStoreTests: XCTestCase {
         try store.saveDocuments(SampleCorpus.generated(count: 100, statementsPerDocument: 3), runID: nil)
         XCTAssertEqual(try store.integrityCheck(), "ok")
         XCTAssertEqual(try store.search("continue", limit: 10_000).count, 100 * 3 + 100 * 5)
+    }
+
+    // MARK: - Upgrades and bulk writes
+
+    /// A database written by the previous schema (v2) keeps every row and answers every query the
+    /// same after the upgrade to v3 (per-run tables without rowid, the index's merge setting).
+    func testAVersion2DatabaseUpgradesWithEveryRow() throws {
+        let (current, result) = try sampleStore(at: path("current.sqlite"))
+        let correction = try current.addCorrection(statementID: result.statements[0].id, .notAStatement)
+        let searches = ["interested", "\"peace talks\"", "toll OR peace", ""]
+        let expectedHits = try searches.map { try current.search($0) }
+        try current.close()
+
+        // The same rows in a database left at v2, as a release before v3 wrote it.
+        let old = try DatabaseQueue(path: path())
+        try Schema.migrator.migrate(old, upTo: "v2-outputs")
+        try old.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [path("current.sqlite")])
+            try db.inTransaction {
+                for table in ["documents", "document_text", "statements", "doc_speakers", "disagreements", "runs",
+                              "run_lexicon_files", "run_topics", "run_documents", "run_statements", "stances", "speakers",
+                              "positions", "contrasts", "allies", "corrections", "outputs"] {
+                    try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM current.\(table)")
+                }
+                try db.execute(sql: "INSERT INTO statement_fts (statement_fts) VALUES ('rebuild')")
+                return .commit
+            }
+            try db.execute(sql: "DETACH DATABASE current")
+            XCTAssertEqual(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'stances'")?.contains("WITHOUT ROWID"), false)
+        }
+        try old.close()
+
+        let upgraded = try CorpusStore(path: path())
+        assertEqual(try upgraded.loadResult(), result)
+        XCTAssertEqual(try searches.map { try upgraded.search($0) }, expectedHits)
+        XCTAssertEqual(try upgraded.search("interested", topic: "russia-peace", stance: .against).count, 1)
+        XCTAssertEqual(try upgraded.corrections(), [correction])
+        XCTAssertEqual(try upgraded.integrityCheck(), "ok")
+        let stored = try upgraded.loadDocumentAnalyses(stancesFromRun: result.run.runID)
+        XCTAssertEqual(stored.flatMap(\.stances).sorted { $0.statementID < $1.statementID },
+                       result.stances.sorted { $0.statementID < $1.statementID })
+        try upgraded.close()
+
+        try DatabaseQueue(path: path()).read { db in
+            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"), ["v1", "v2-outputs", "v3-bulk-writes"])
+            for table in ["run_statements", "stances"] {
+                let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
+                XCTAssertEqual(sql?.contains("WITHOUT ROWID"), true, table)
+            }
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT v FROM statement_fts_config WHERE k = 'automerge'"), 16)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "PRAGMA foreign_key_check"), nil)
+        }
+        // Deleting a run still takes its rows in the rebuilt tables with it.
+        let reopened = try CorpusStore(path: path())
+        XCTAssertEqual(try reopened.pruneRuns(keep: 0), [result.run.runID])
+        try DatabaseQueue(path: path()).read { db in
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM stances"), 0)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM run_statements"), 0)
+        }
+    }
+
+    func testCommitScheduleDoublesUpToItsMaximum() {
+        let cases: [(first: Int, maximum: Int, pending: [Int], commits: [Bool], limits: [Int])] = [
+            (64, 256, [64, 64, 128, 192, 256, 256, 256], [true, false, true, false, true, true, true],
+             [128, 128, 256, 256, 256, 256, 256]),
+            (64, 64, [63, 64, 64], [false, true, true], [64, 64, 64]),
+            (100, 50, [50, 49], [true, false], [50, 50]),
+            (0, 0, [1, 1], [true, true], [1, 1]),
+        ]
+        var schedule = CommitSchedule(first: 64, maximum: 1024, maximumBytes: 1000)
+        XCTAssertFalse(schedule.shouldCommit(pending: 10, bytes: 999))
+        XCTAssertTrue(schedule.shouldCommit(pending: 10, bytes: 1000), "big texts commit before the count is reached")
+        for (first, maximum, pending, commits, limits) in cases {
+            var schedule = CommitSchedule(first: first, maximum: maximum)
+            for (index, count) in pending.enumerated() {
+                XCTAssertEqual(schedule.shouldCommit(pending: count), commits[index], "\(first)/\(maximum) at \(index)")
+                XCTAssertEqual(schedule.limit, limits[index], "\(first)/\(maximum) at \(index)")
+            }
+        }
     }
 }

@@ -10,8 +10,9 @@ import StanceStore
 /// PATH is analysed once through the library; its analyses are then copied under new document ids
 /// (`c<k>-<id>`, so statement ids, stances and speakers are those of real articles) until N statements
 /// are reached. Timed, on this process's threads:
-/// - save: `CorpusStore.saveDocuments` per batch of 64 documents (documents, text, statements,
-///   speakers, full-text index), as a first `stance analyze` stores them;
+/// - save: `CorpusStore.saveDocuments` per transaction (documents, text, statements, speakers,
+///   full-text index), batches of 64 documents gathered by `CommitSchedule` as a first
+///   `stance analyze` stores them;
 /// - aggregate: `CorpusAnalyzer.aggregate`;
 /// - finish: `CorpusStore.finishRun` (the run's statements, stance rows, positions, contrasts);
 /// - reload and write: `StoredReport.load` and `OutputWriter.write` (what `stance report` does).
@@ -66,12 +67,14 @@ func storeCommand(_ args: [String]) -> Int32 {
     do {
         try store.beginRun(run)
         var batch: [DocumentAnalysis] = []
+        var schedule = CommitSchedule(first: CorpusAnalyzer.batchSize)
         for k in 0..<copies {
             for analysis in seed {
                 let copy = renamed(analysis, prefix: "c\(k)-", scramble: letterPermutation(seed: UInt64(k)))
                 statements += copy.statements.count
                 batch.append(copy)
-                if batch.count == CorpusAnalyzer.batchSize {
+                // Batches of the analysis, gathered into transactions as `stance analyze` does.
+                if batch.count % CorpusAnalyzer.batchSize == 0, schedule.shouldCommit(pending: batch.count) {
                     try timed("save") { try store.saveDocuments(batch, runID: run.runID) }
                     documents += batch.map(\.result)
                     batch.removeAll(keepingCapacity: true)

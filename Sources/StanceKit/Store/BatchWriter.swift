@@ -2,26 +2,59 @@ import Foundation
 import StanceCore
 import StanceStore
 
-/// Stores batches of analysed documents on its own thread, one transaction per batch, while the
-/// caller analyses the next batch: the analysis runs on every core and the one writer keeps
-/// SQLite busy beside it, instead of each waiting for the other.
+/// Stores batches of analysed documents on its own thread while the caller analyses the next batch:
+/// the analysis runs on every core and the one writer keeps SQLite busy beside it, instead of each
+/// waiting for the other.
 ///
-/// At most one batch is pending: `save` waits for the previous one first, so memory holds two
-/// batches at most and batches are committed in the order given. A failed save is thrown by the
-/// next `save` or by `finish`, and nothing after it is stored.
+/// Consecutive batches are gathered into one transaction as `CommitSchedule` says (the first batch
+/// alone, then twice as many documents each time, up to `CommitSchedule.defaultMaximum`): a commit
+/// into a big database costs about a page write per statement when transactions are small.
+/// Memory holds at most the documents gathered for the next transaction and those being stored
+/// (each set up to `CommitSchedule.defaultMaximumBytes` of text, and a batch).
+/// Transactions are committed in the order given. A failed save is thrown by the next `save` that
+/// commits or by `finish`, and nothing after it is stored.
 final class BatchWriter: @unchecked Sendable {
     private let store: CorpusStore
     private let queue = DispatchQueue(label: "stance.batch-writer")
     private let pending = DispatchGroup()
     private var failure: Error?
+    private var schedule: CommitSchedule
+    private var gathered: [DocumentAnalysis] = []
+    private var gatheredFiles: [String: FileStamp] = [:]
+    private var gatheredBytes = 0
+    private var runID: String?
 
-    init(store: CorpusStore) {
+    init(store: CorpusStore, firstTransaction: Int = CorpusAnalyzer.batchSize) {
         self.store = store
+        schedule = CommitSchedule(first: firstTransaction)
     }
 
-    /// Queues one batch after waiting for the previous one; throws the previous one's error.
+    /// Adds one batch to the next transaction, and queues the transaction when it is big enough
+    /// (after waiting for the previous one, whose error it throws).
     func save(_ analyses: [DocumentAnalysis], files: [String: FileStamp], runID: String) throws {
-        try finish()
+        if self.runID != runID { try flush() }
+        self.runID = runID
+        gathered += analyses
+        gatheredFiles.merge(files) { _, new in new }
+        gatheredBytes += analyses.reduce(0) { $0 + $1.document.text.utf8.count }
+        if schedule.shouldCommit(pending: gathered.count, bytes: gatheredBytes) { try flush() }
+    }
+
+    /// Queues what was gathered, then waits until every queued transaction is committed; throws the
+    /// first error.
+    func finish() throws {
+        try flush()
+        try wait()
+    }
+
+    private func flush() throws {
+        try wait()
+        guard !gathered.isEmpty, let runID else { return }
+        let analyses = gathered
+        let files = gatheredFiles
+        gathered = []
+        gatheredFiles = [:]
+        gatheredBytes = 0
         pending.enter()
         queue.async { [self] in
             defer { pending.leave() }
@@ -33,8 +66,7 @@ final class BatchWriter: @unchecked Sendable {
         }
     }
 
-    /// Waits until every queued batch is stored; throws the first error.
-    func finish() throws {
+    private func wait() throws {
         pending.wait()
         if let failure { throw failure }
     }
