@@ -33,17 +33,19 @@ struct MentionParser {
     /// Folded word per token, nil for punctuation and for tokens inside quotations.
     let words: [String?]
 
-    var determiners: Set<String> { lexicon.grammar.determiners }
-    var titleConnectors: Set<String> { lexicon.grammar.titleConnectors }
+    /// The lists each token's word belongs to (none for punctuation and quoted words): the
+    /// parser's word tests are bit tests, not lookups.
+    let classes: [WordClass]
 
     /// Word tests per token, answered once: the parser asks the same token many times while it
     /// tries mentions ending at each position of a run.
     let memo: WordTestMemo
 
-    init(doc: SegmentedDocument, lexicon: AttributionLexicon) {
+    init(doc: SegmentedDocument, lexicon: AttributionLexicon, wordClasses: WordClassTable) {
         self.doc = doc
         self.lexicon = lexicon
         words = doc.tokens.map { $0.isWord && $0.quotation == nil ? $0.folded : nil }
+        classes = wordClasses.classes(of: words)
         memo = WordTestMemo(count: doc.tokens.count)
     }
 
@@ -56,14 +58,13 @@ struct MentionParser {
     func isRoleWord(_ i: Int) -> Bool {
         memo.answer(&memo.roleWord, i) {
             guard let w = words[i] else { return false }
-            return lexicon.roles.contains(word: w) || (w.hasSuffix("-year-old") && w.first?.isNumber == true)
+            return classes[i].contains(.role) || (w.hasSuffix("-year-old") && w.first?.isNumber == true)
         }
     }
     func isTitleWord(_ i: Int) -> Bool {
         memo.answer(&memo.titleWord, i) {
             guard let w = words[i] else { return false }
-            return lexicon.titleWords.contains(w) || lexicon.roles.contains(word: w) || lexicon.honorifics.contains(word: w)
-                || lexicon.honorifics.contains(word: w + ".") || Self.hasPeriod(w)
+            return !classes[i].isDisjoint(with: [.titleWord, .role, .honorific, .honorificWithPeriod]) || Self.hasPeriod(w)
         }
     }
 
@@ -77,9 +78,7 @@ struct MentionParser {
         let t = doc.tokens[i]
         guard t.kind == .word, t.quotation == nil else { return false }
         if t.isCapitalized {
-            return memo.answer(&memo.capitalizedName, i) {
-                !lexicon.pronouns.contains(word: t.folded) && !determiners.contains(t.folded) && !lexicon.notNames.contains(t.folded)
-            }
+            return classes[i].isDisjoint(with: [.pronoun, .determiner, .notName])
         }
         // "al-Rashidi", "bin-Salman": a particle joined by a hyphen to a capitalised name.
         // (The byte test first: `firstIndex(of:)` breaks the word into characters.)
@@ -91,7 +90,7 @@ struct MentionParser {
         // A particle chain ("von der", "de la") leading to a capitalised word.
         var k = i
         while k < upper, doc.tokens[k].quotation == nil, doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized,
-              lexicon.particles.contains(doc.tokens[k].folded) {
+              classes[k].contains(.particle) {
             k += 1
         }
         return k > i && k < upper && doc.tokens[k].isCapitalized && doc.tokens[k].kind == .word
@@ -103,7 +102,7 @@ struct MentionParser {
     func mention(endingAt end: Int, lower: Int) -> Mention? {
         guard end > lower, let last = words[end - 1] else { return nil }
         let t = doc.tokens[end - 1]
-        if let p = lexicon.pronouns.entry(word: last), p.field("case") == "subject", end - 1 >= lower {
+        if classes[end - 1].contains(.pronoun), let p = lexicon.pronouns.entry(word: last), p.field("case") == "subject", end - 1 >= lower {
             let gender = p.field("gender").flatMap(\.first)
             return Mention(kind: .pronoun, tokens: (end - 1)..<end, range: t.range, text: text((end - 1)..<end), words: [last],
                            roles: [], title: nil, affiliation: nil, gender: gender, phraseStart: end - 1)
@@ -125,7 +124,7 @@ struct MentionParser {
         while start > lower, isNameToken(start - 1, upper: end) || (start - 1 > lower && isAbbreviationDot(start - 1)) { start -= 1 }
         guard start < end else { return nil }
         // Outlet or organisation as a whole run ("Radio Liberty", "the White House").
-        if let outlet = matchWhole(lexicon.outlets, start, end) { return outlet }
+        if let outlet = matchWhole(lexicon.outlets, opener: .startsOutlet, start, end) { return outlet }
         var nameStart = start
         for i in stride(from: end - 1, through: start, by: -1) where isTitleWord(i) || isAbbreviationDot(i) {
             nameStart = i + 1
@@ -139,8 +138,8 @@ struct MentionParser {
         if nameStart > start { titleStart = start }
         // "ambassador to Chile", "minister of Finance": a capitalised word after a connector is
         // the object of a title, not a person.
-        if nameStart == start, start > lower, let w = words[start - 1], titleConnectors.contains(w), w != "the",
-           start - 1 > lower, isRoleWord(start - 2) || (words[start - 2].map { lexicon.titleWords.contains($0) } ?? false) {
+        if nameStart == start, start > lower, classes[start - 1].contains(.titleConnector), words[start - 1] != "the",
+           start - 1 > lower, isRoleWord(start - 2) || classes[start - 2].contains(.titleWord) {
             return Mention(kind: .name, tokens: nameStart..<end, range: span(nameStart..<end), text: text(nameStart..<end),
                            words: (nameStart..<end).compactMap { words[$0] }, roles: [], title: nil, affiliation: nil,
                            gender: nil, phraseStart: start - 1, isTitleObject: true)
@@ -150,19 +149,19 @@ struct MentionParser {
         var i = titleStart
         while i > lower {
             let p = i - 1
-            if i == nameStart, let w = words[p], titleConnectors.contains(w) { break }
-            guard let w = words[p] else {
+            if i == nameStart, classes[p].contains(.titleConnector) { break }
+            guard words[p] != nil else {
                 if isAbbreviationDot(p) { i = p; continue }
                 break
             }
             let tok = doc.tokens[p]
-            if tok.isCapitalized || isRoleWord(p) || lexicon.titleWords.contains(w) { i = p; continue }
-            if titleConnectors.contains(w), p > lower, (doc.tokens[p - 1].isCapitalized || isRoleWord(p - 1)) { i = p; continue }
+            if tok.isCapitalized || isRoleWord(p) || classes[p].contains(.titleWord) { i = p; continue }
+            if classes[p].contains(.titleConnector), p > lower, (doc.tokens[p - 1].isCapitalized || isRoleWord(p - 1)) { i = p; continue }
             break
         }
         titleStart = i
         // A determiner or sentence-initial function word is not part of a title.
-        while titleStart < nameStart, let w = words[titleStart], determiners.contains(w) || titleConnectors.contains(w) {
+        while titleStart < nameStart, !classes[titleStart].isDisjoint(with: [.determiner, .titleConnector]) {
             titleStart += 1
         }
         var mention = Mention(kind: .name, tokens: nameStart..<end, range: span(nameStart..<end), text: text(nameStart..<end),
@@ -174,28 +173,29 @@ struct MentionParser {
     }
 
     private func isAbbreviationDot(_ i: Int) -> Bool {
+        guard i > 0, classes[i - 1].contains(.honorificWithPeriod) else { return false }
         let t = doc.tokens[i]
-        guard t.kind == .punctuation, t.folded == ".", i > 0, let w = words[i - 1] else { return false }
-        return lexicon.honorifics.contains(word: w + ".") && doc.tokens[i - 1].range.end == t.range.start
+        return t.kind == .punctuation && t.folded == "." && doc.tokens[i - 1].range.end == t.range.start
     }
 
     /// "the former ambassador", "The MP", "its president".
     func roleMention(endingAt end: Int, lower: Int) -> Mention? {
         var start = end - 1
-        guard isRoleWord(start) || (words[start].map { lexicon.titleWords.contains($0) } ?? false) else { return nil }
+        guard isRoleWord(start) || classes[start].contains(.titleWord) else { return nil }
         var steps = 0
-        while start > lower, steps < 4, let w = words[start - 1], !lexicon.reportingVerbs.contains(word: w) {
+        while start > lower, steps < 4, words[start - 1] != nil, !classes[start - 1].contains(.reportingVerb) {
             start -= 1
             steps += 1
-            if determiners.contains(w) { break }
+            if classes[start].contains(.determiner) { break }
         }
-        if let w = words[start], !determiners.contains(w), !doc.tokens[start].isCapitalized && !isRoleWord(start) && !lexicon.titleWords.contains(w) {
+        if words[start] != nil, !classes[start].contains(.determiner), !doc.tokens[start].isCapitalized && !isRoleWord(start)
+            && !classes[start].contains(.titleWord) {
             start += 1
         }
         let head = words[end - 1]!
         let gender = lexicon.roles.entry(word: head)?.field("gender").flatMap { $0 == "-" ? nil : $0.first }
         return Mention(kind: .role, tokens: start..<end, range: span(start..<end), text: text(start..<end),
-                       words: (start..<end).compactMap { words[$0] }.filter { !determiners.contains($0) },
+                       words: (start..<end).filter { !classes[$0].contains(.determiner) }.compactMap { words[$0] },
                        roles: [head], title: nil, affiliation: nil, gender: gender, phraseStart: start)
     }
 
@@ -204,7 +204,8 @@ struct MentionParser {
         // Multiword entries end at `end - 1`: try each start up to three words back.
         var found: (LexiconEntry, Int)?
         for length in stride(from: 3, through: 1, by: -1) where end - length >= lower {
-            if let m = lexicon.organisations.match(words, at: end - length), m.length == length {
+            if classes[end - length].contains(.startsOrganisation), let m = lexicon.organisations.match(words, at: end - length),
+               m.length == length {
                 found = (m.entry, end - length)
                 break
             }
@@ -215,11 +216,11 @@ struct MentionParser {
         while start > lower, steps < 5 {
             let p = start - 1
             let tok = doc.tokens[p]
-            if let w = words[p] {
-                if lexicon.reportingVerbs.contains(word: w) || lexicon.grammar.modifierStops.contains(w) { break }
+            if words[p] != nil {
+                if !classes[p].isDisjoint(with: [.reportingVerb, .modifierStop]) { break }
                 start = p
                 steps += 1
-                if determiners.contains(w) { break }
+                if classes[p].contains(.determiner) { break }
             } else if tok.kind == .quoteMark && tok.quotation == nil && (tok.folded == "'" || tok.folded == "\u{2019}") {
                 start = p  // plural possessive "drivers'"
             } else {
@@ -227,7 +228,7 @@ struct MentionParser {
             }
         }
         // Modifiers must lead to a determiner or be capitalised ("Foreign Ministry"); otherwise keep the head only.
-        if start < headStart, let w = words[start], !determiners.contains(w), !doc.tokens[start].isCapitalized {
+        if start < headStart, words[start] != nil, !classes[start].contains(.determiner), !doc.tokens[start].isCapitalized {
             start = headStart
         }
         let kind: Mention.Kind = entry.field("kind") == "collective" ? .collective : .organisation
@@ -237,11 +238,12 @@ struct MentionParser {
                        words: entry.words, roles: [], title: nil, affiliation: nil, gender: nil, phraseStart: start)
     }
 
-    private func matchWhole(_ index: PhraseIndex, _ start: Int, _ end: Int) -> Mention? {
+    /// A match of `index` (whose entries open with words of class `opener`) covering the run up to `end`.
+    private func matchWhole(_ index: PhraseIndex, opener: WordClass, _ start: Int, _ end: Int) -> Mention? {
         var s = start
         if s > 0, let w = words[s - 1], w == "the" { s -= 1 }
         for candidate in [s, start] {
-            if let m = index.match(words, at: candidate), candidate + m.length == end {
+            if classes[candidate].contains(opener), let m = index.match(words, at: candidate), candidate + m.length == end {
                 return Mention(kind: .outlet, tokens: candidate..<end, range: span(candidate..<end), text: text(candidate..<end),
                                words: m.entry.words, roles: [], title: nil, affiliation: nil, gender: nil, phraseStart: candidate)
             }
@@ -261,15 +263,15 @@ struct MentionParser {
         var nameEnd = start
         while nameEnd < end {
             let t = doc.tokens[nameEnd]
-            if let w = words[nameEnd], !t.isCapitalized, !determiners.contains(w), !isRoleWord(nameEnd),
-               !lexicon.particles.contains(w) {
+            if words[nameEnd] != nil, !t.isCapitalized, !classes[nameEnd].contains(.determiner), !isRoleWord(nameEnd),
+               !classes[nameEnd].contains(.particle) {
                 let roleAhead = (nameEnd + 1..<min(nameEnd + 3, end)).contains { isRoleWord($0) }
                 if !roleAhead { break }
             }
             nameEnd += 1
         }
-        if let w = words[start], !doc.tokens[start].isCapitalized, !determiners.contains(w), !isRoleWord(start),
-           !lexicon.particles.contains(w), start + 1 < end, isNameToken(start + 1, upper: end),
+        if words[start] != nil, !doc.tokens[start].isCapitalized, !classes[start].contains(.determiner), !isRoleWord(start),
+           !classes[start].contains(.particle), start + 1 < end, isNameToken(start + 1, upper: end),
            var named = mention(startingAt: start + 1, upper: upper), named.kind == .name {
             describe(&named, title: start..<named.tokens.lowerBound)
             named.phraseStart = start
@@ -279,8 +281,8 @@ struct MentionParser {
         for e in stride(from: end, to: start, by: -1) {
             // The mention must open the run (a determiner aside): "said the minister", not "said in Paris".
             if let m = mention(endingAt: e, lower: start),
-               (start..<m.phraseStart).allSatisfy({ words[$0].map(determiners.contains) ?? false }) {
-                if m.kind == .name, e < end, let w = words[e], !lexicon.particles.contains(w), doc.tokens[e].isCapitalized { continue }
+               (start..<m.phraseStart).allSatisfy({ classes[$0].contains(.determiner) }) {
+                if m.kind == .name, e < end, words[e] != nil, !classes[e].contains(.particle), doc.tokens[e].isCapitalized { continue }
                 if m.kind == .name || m.kind == .pronoun, e > nameEnd { continue }
                 return m
             }
@@ -309,7 +311,8 @@ struct MentionParser {
             if let g = lexicon.roles.entry(word: words[i]!)?.field("gender"), g != "-" { mention.gender = g.first }
         }
         for i in title {
-            if let w = words[i], let h = lexicon.honorifics.entry(word: w) ?? lexicon.honorifics.entry(word: w + "."),
+            if !classes[i].isDisjoint(with: [.honorific, .honorificWithPeriod]), let w = words[i],
+               let h = lexicon.honorifics.entry(word: w) ?? lexicon.honorifics.entry(word: w + "."),
                let g = h.field("gender"), g != "-" {
                 mention.gender = g.first
             }
@@ -321,7 +324,7 @@ struct MentionParser {
             for i in title.lowerBound..<firstRole {
                 let t = doc.tokens[i]
                 guard let w = words[i] else { continue }
-                if t.isCapitalized, !lexicon.titleWords.contains(w) || Self.hasPeriod(w), !determiners.contains(w) {
+                if t.isCapitalized, !classes[i].contains(.titleWord) || Self.hasPeriod(w), !classes[i].contains(.determiner) {
                     if i + 1 < title.upperBound, doc.tokens[i + 1].folded == "'s" {
                         parts.append(doc.text(t.range))
                         break
@@ -353,13 +356,10 @@ struct MentionParser {
 final class WordTestMemo {
     var roleWord: [Int8]
     var titleWord: [Int8]
-    /// A capitalised word outside quotes that is no pronoun, determiner or non-name.
-    var capitalizedName: [Int8]
 
     init(count: Int) {
         roleWord = [Int8](repeating: -1, count: count)
         titleWord = roleWord
-        capitalizedName = roleWord
     }
 
     @inline(__always) func answer(_ table: inout [Int8], _ i: Int, _ test: () -> Bool) -> Bool {
