@@ -22,6 +22,8 @@ public struct Token: Sendable, Hashable {
 public enum Tokenizer {
     public static func tokenize(_ scalars: [Unicode.Scalar], in range: TextRange) -> [Token] {
         var tokens: [Token] = []
+        // About one token per five scalars in running text: most paragraphs need no regrowth.
+        tokens.reserveCapacity(range.length / 5 + 8)
         var i = range.start
         let end = range.end
         while i < end {
@@ -79,6 +81,11 @@ public enum Tokenizer {
         // ASCII tokens (most of English news) are built and folded byte by byte.
         var ascii = true
         for i in start..<end where scalars[i].value >= 0x80 { ascii = false; break }
+        if ascii, end - start == 1 {
+            let v = UInt8(truncatingIfNeeded: scalars[start].value)
+            let folded = asciiScalars[Int(v >= 0x41 && v <= 0x5A ? v + 32 : v)]
+            return Token(range: TextRange(start, end), kind: kind, folded: folded, isCapitalized: capital, quotation: nil)
+        }
         if ascii {
             // Written straight into the string's storage (no byte array; short words stay inline).
             let folded = String(unsafeUninitializedCapacity: end - start) { buffer in
@@ -93,6 +100,10 @@ public enum Tokenizer {
         return Token(range: TextRange(start, end), kind: kind, folded: Folding.fold(Document.string(scalars[start..<end])), isCapitalized: capital,
                      quotation: nil)
     }
+
+    /// Every ASCII scalar as a String, made once: punctuation and one-letter words are a third of
+    /// all tokens.
+    private static let asciiScalars: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
     // Character classes with an ASCII fast path: Unicode property lookups are the tokenizer's
     // main cost otherwise.
