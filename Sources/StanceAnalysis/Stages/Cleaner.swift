@@ -68,38 +68,41 @@ public struct Cleaner: Sendable {
 
     /// The first paragraph is a title when it does not end like a sentence; any later paragraph
     /// identical to an earlier one (a repeated headline or teaser) is marked the same way.
+    /// "Identical" is String equality (canonical equivalence); two plain paragraphs (see
+    /// `isPlain`) are equal exactly when their scalars are, so Strings are only made for the
+    /// comparisons that involve other text.
     private func markTitleAndRepeats(_ paragraphs: inout [Paragraph], _ document: Document) {
         let s = document.scalars
-        guard paragraphs.allSatisfy({ p in (p.range.start..<p.range.end).allSatisfy { Self.isPlain(s[$0]) } }) else {
-            markTitleAndRepeatsByString(&paragraphs, document)
-            return
+        let plain = paragraphs.map { p in (p.range.start..<p.range.end).allSatisfy { Self.isPlain(s[$0]) } }
+        var strings = [String?](repeating: nil, count: paragraphs.count)
+        func string(_ i: Int) -> String {
+            if let made = strings[i] { return made }
+            let made = document.text(in: paragraphs[i].range)
+            strings[i] = made
+            return made
         }
-        // Plain text: one scalar is one character and strings are equal exactly when their
-        // scalars are, so no paragraph needs to become a String.
+        func same(_ i: Int, _ j: Int) -> Bool {
+            let a = paragraphs[i].range, b = paragraphs[j].range
+            if plain[i] && plain[j] { return Self.sameScalars(s, a, b) }
+            if plain[i] || plain[j] {
+                // A plain text is its own canonical decomposition, and decomposing never makes a
+                // text shorter nor moves a plain scalar off either end of it.
+                let (p, other) = plain[i] ? (a, b) : (b, a)
+                if p.length < other.length { return false }
+                if Self.isPlain(s[other.start]) && s[other.start] != s[p.start] { return false }
+                if Self.isPlain(s[other.end - 1]) && s[other.end - 1] != s[p.end - 1] { return false }
+            }
+            return string(i) == string(j)
+        }
         for i in paragraphs.indices {
             let range = paragraphs[i].range
-            if i == 0, range.length > 0, !Self.endsLikeSentence(s[range.end - 1]), Self.spaceSeparatedWords(s, range, atMost: 30),
-               !Self.hasSentenceBreak(s, range) {
+            if i == 0, range.length > 0, !Self.endsLikeSentence(s[range.end - 1]),
+               plain[0] ? Self.spaceSeparatedWords(s, range, atMost: 30) : string(0).split(separator: " ").count <= 30,
+               !(plain[0] ? Self.hasSentenceBreak(s, range) : Self.hasSentenceBreak(string(0))) {
                 paragraphs[i].role = .title
-            } else if range.length > 0, paragraphs[..<i].contains(where: { Self.sameScalars(s, $0.range, range) }) {
-                paragraphs[i].role = .title
-            }
-        }
-    }
-
-    /// `markTitleAndRepeats` on Strings: canonically equivalent paragraphs are repeats.
-    private func markTitleAndRepeatsByString(_ paragraphs: inout [Paragraph], _ document: Document) {
-        var seen: Set<String> = []
-        for i in paragraphs.indices {
-            // Repeats are exact copies; only a short first paragraph needs folding for the title test.
-            let text = document.text(in: paragraphs[i].range)
-            if i == 0, let last = text.unicodeScalars.last, !Self.endsLikeSentence(last),
-               text.split(separator: " ").count <= 30, !Self.hasSentenceBreak(document.text(in: paragraphs[i].range)) {
-                paragraphs[i].role = .title
-            } else if seen.contains(text) && text.count > 0 {
+            } else if range.length > 0, (0..<i).contains(where: { paragraphs[$0].range.length > 0 && same($0, i) }) {
                 paragraphs[i].role = .title
             }
-            seen.insert(text)
         }
     }
 
