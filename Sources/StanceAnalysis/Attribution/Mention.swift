@@ -37,16 +37,35 @@ struct MentionParser {
     /// parser's word tests are bit tests, not lookups.
     let classes: [WordClass]
 
-    /// Word tests per token, answered once: the parser asks the same token many times while it
-    /// tries mentions ending at each position of a run.
-    let memo: WordTestMemo
+    // Word tests per token, answered once for every word: the parser asks the same token many
+    // times while it tries mentions ending at each position of a run.
+    /// See `isRoleWord`.
+    let roleWords: [Bool]
+    /// See `isTitleWord`.
+    let titleWords: [Bool]
+    /// The word has a hyphen (a particle may be joined to a name: "al-Rashidi").
+    let hyphenated: [Bool]
 
     init(doc: SegmentedDocument, lexicon: AttributionLexicon, wordClasses: WordClassTable) {
         self.doc = doc
         self.lexicon = lexicon
-        words = doc.tokens.map { $0.isWord && $0.quotation == nil ? $0.folded : nil }
-        classes = wordClasses.classes(of: words)
-        memo = WordTestMemo(count: doc.tokens.count)
+        let words = doc.tokens.map { $0.isWord && $0.quotation == nil ? $0.folded : nil }
+        let classes = wordClasses.classes(of: words)
+        var roleWords = [Bool](repeating: false, count: words.count)
+        var titleWords = roleWords
+        var hyphenated = roleWords
+        for (i, word) in words.enumerated() {
+            guard let w = word else { continue }
+            let hyphen = Self.contains(w, UInt8(ascii: "-"))
+            hyphenated[i] = hyphen
+            roleWords[i] = classes[i].contains(.role) || (hyphen && w.hasSuffix("-year-old") && w.first?.isNumber == true)
+            titleWords[i] = !classes[i].isDisjoint(with: [.titleWord, .role, .honorific, .honorificWithPeriod]) || Self.hasPeriod(w)
+        }
+        self.words = words
+        self.classes = classes
+        self.roleWords = roleWords
+        self.titleWords = titleWords
+        self.hyphenated = hyphenated
     }
 
     func token(_ i: Int) -> Token { doc.tokens[i] }
@@ -55,22 +74,18 @@ struct MentionParser {
     }
 
     /// A role noun from `attribution/roles`, or an age used as one ("the 34-year-old").
-    func isRoleWord(_ i: Int) -> Bool {
-        memo.answer(&memo.roleWord, i) {
-            guard let w = words[i] else { return false }
-            return classes[i].contains(.role) || (w.hasSuffix("-year-old") && w.first?.isNumber == true)
-        }
-    }
-    func isTitleWord(_ i: Int) -> Bool {
-        memo.answer(&memo.titleWord, i) {
-            guard let w = words[i] else { return false }
-            return !classes[i].isDisjoint(with: [.titleWord, .role, .honorific, .honorificWithPeriod]) || Self.hasPeriod(w)
-        }
-    }
+    func isRoleWord(_ i: Int) -> Bool { roleWords[i] }
+    /// A title word, role noun or honorific (with or without its period), or a word with a period ("u.s.").
+    func isTitleWord(_ i: Int) -> Bool { titleWords[i] }
 
-    /// A folded word with a period ("u.s.", "dr."), tested on its bytes (Foundation's substring
-    /// search costs more than the rest of the mention parser's word tests).
-    static func hasPeriod(_ word: String) -> Bool { word.utf8.contains(UInt8(ascii: ".")) }
+    /// A folded word with a period ("u.s.", "dr.").
+    static func hasPeriod(_ word: String) -> Bool { contains(word, UInt8(ascii: ".")) }
+
+    /// A byte test on the word's stored UTF-8 (iterating `utf8` costs more than the rest of a
+    /// token's word tests together).
+    static func contains(_ word: String, _ byte: UInt8) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? word.utf8.contains(byte)
+    }
 
     /// A token that can be part of a personal name: a capitalised word outside quotes, or a name
     /// particle ("von", "al-") when a capitalised word follows.
@@ -82,7 +97,7 @@ struct MentionParser {
         }
         // "al-Rashidi", "bin-Salman": a particle joined by a hyphen to a capitalised name.
         // (The byte test first: `firstIndex(of:)` breaks the word into characters.)
-        if t.folded.utf8.contains(UInt8(ascii: "-")), let dash = t.folded.firstIndex(of: "-"),
+        if hyphenated[i], let dash = t.folded.firstIndex(of: "-"),
            lexicon.particles.contains(String(t.folded[..<dash])),
            let after = doc.text(t.range).split(separator: "-").dropFirst().first?.first, after.isUppercase {
             return true
@@ -349,23 +364,5 @@ struct MentionParser {
 
     func span(_ tokens: Range<Int>) -> TextRange {
         TextRange(doc.tokens[tokens.lowerBound].range.start, doc.tokens[tokens.upperBound - 1].range.end)
-    }
-}
-
-/// Answers of the mention parser's word tests for one document's tokens (unknown, no, yes).
-final class WordTestMemo {
-    var roleWord: [Int8]
-    var titleWord: [Int8]
-
-    init(count: Int) {
-        roleWord = [Int8](repeating: -1, count: count)
-        titleWord = roleWord
-    }
-
-    @inline(__always) func answer(_ table: inout [Int8], _ i: Int, _ test: () -> Bool) -> Bool {
-        if table[i] >= 0 { return table[i] == 1 }
-        let yes = test()
-        table[i] = yes ? 1 : 0
-        return yes
     }
 }
