@@ -102,7 +102,10 @@ struct AttributionRun {
             lastSubject = (resolved.index, paragraph, name.text)
             return
         }
-        guard let mention = parser.mention(startingAt: first, upper: tokens.upperBound),
+        // Only a name is kept: most sentences open with none, and then the search for the
+        // longest mention is skipped.
+        guard parser.mayBeName(startingAt: first, upper: tokens.upperBound),
+              let mention = parser.mention(startingAt: first, upper: tokens.upperBound),
               mention.kind == .name, mention.tokens.upperBound < tokens.upperBound,
               doc.tokens[mention.tokens.upperBound].folded == ","
                 || (words[mention.tokens.upperBound].map { $0 != "'s" } ?? false) && !doc.tokens[mention.tokens.upperBound].isCapitalized

@@ -270,23 +270,9 @@ struct MentionParser {
 
     /// The mention that starts at `start` and ends before `upper` or the first comma.
     func mention(startingAt start: Int, upper: Int) -> Mention? {
-        var end = start
-        while end < upper, words[end] != nil || isAbbreviationDot(end) || isPossessiveApostrophe(end) { end += 1 }
+        let (end, nameEnd) = wordRun(from: start, upper: upper)
         guard end > start else { return nil }
-        // A name does not run past the first plain lower-case word ("Ilse Varga on Monday");
-        // organisation and role phrases may ("the national drivers' association").
-        var nameEnd = start
-        while nameEnd < end {
-            let t = doc.tokens[nameEnd]
-            if words[nameEnd] != nil, !t.isCapitalized, !classes[nameEnd].contains(.determiner), !isRoleWord(nameEnd),
-               !classes[nameEnd].contains(.particle) {
-                let roleAhead = (nameEnd + 1..<min(nameEnd + 3, end)).contains { isRoleWord($0) }
-                if !roleAhead { break }
-            }
-            nameEnd += 1
-        }
-        if words[start] != nil, !doc.tokens[start].isCapitalized, !classes[start].contains(.determiner), !isRoleWord(start),
-           !classes[start].contains(.particle), start + 1 < end, isNameToken(start + 1, upper: end),
+        if leadsIntoName(start, end: end),
            var named = mention(startingAt: start + 1, upper: upper), named.kind == .name {
             describe(&named, title: start..<named.tokens.lowerBound)
             named.phraseStart = start
@@ -303,6 +289,40 @@ struct MentionParser {
             }
         }
         return nil
+    }
+
+    /// The run of words (with abbreviation dots and possessive marks) from `start`, and where a
+    /// name in it must end: a name does not run past the first plain lower-case word ("Ilse
+    /// Varga on Monday"); organisation and role phrases may ("the national drivers' association").
+    private func wordRun(from start: Int, upper: Int) -> (end: Int, nameEnd: Int) {
+        var end = start
+        while end < upper, words[end] != nil || isAbbreviationDot(end) || isPossessiveApostrophe(end) { end += 1 }
+        var nameEnd = start
+        while nameEnd < end {
+            let t = doc.tokens[nameEnd]
+            if words[nameEnd] != nil, !t.isCapitalized, !classes[nameEnd].contains(.determiner), !isRoleWord(nameEnd),
+               !classes[nameEnd].contains(.particle) {
+                let roleAhead = (nameEnd + 1..<min(nameEnd + 3, end)).contains { isRoleWord($0) }
+                if !roleAhead { break }
+            }
+            nameEnd += 1
+        }
+        return (end, nameEnd)
+    }
+
+    /// A plain lower-case word right before a name ("spokesperson Jane Roe").
+    private func leadsIntoName(_ start: Int, end: Int) -> Bool {
+        words[start] != nil && !doc.tokens[start].isCapitalized && !classes[start].contains(.determiner) && !isRoleWord(start)
+            && !classes[start].contains(.particle) && start + 1 < end && isNameToken(start + 1, upper: end)
+    }
+
+    /// False when `mention(startingAt:upper:)` cannot be a name, found without its search of
+    /// every prefix of the run: a name ends at a name token before the run's first plain
+    /// lower-case word (a particle chain is given the whole run, which only admits more).
+    func mayBeName(startingAt start: Int, upper: Int) -> Bool {
+        let (end, nameEnd) = wordRun(from: start, upper: upper)
+        guard end > start else { return false }
+        return leadsIntoName(start, end: end) || (start..<nameEnd).contains { isNameToken($0, upper: end) }
     }
 
     private func isPossessiveApostrophe(_ i: Int) -> Bool {
