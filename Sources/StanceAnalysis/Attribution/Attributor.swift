@@ -8,14 +8,17 @@ import StanceCore
 public final class Attributor: Sendable {
     let lexicon: AttributionLexicon
     let registry: [RegisteredSpeaker]
+    let wordClasses: WordClassTable
 
     public init(lexicon: Lexicon) {
-        self.lexicon = AttributionLexicon(lexicon)
+        let attribution = AttributionLexicon(lexicon)
+        self.lexicon = attribution
         registry = lexicon.speakers
+        wordClasses = WordClassTable(attribution)
     }
 
     public func attribute(_ doc: SegmentedDocument) -> (statements: [Statement], speakers: [DocumentSpeaker], disagreements: [Disagreement]) {
-        var run = AttributionRun(doc: doc, lexicon: lexicon, registry: registry)
+        var run = AttributionRun(doc: doc, lexicon: lexicon, wordClasses: wordClasses, registry: registry)
         let body = Set(doc.paragraphs.filter { $0.role == .body }.map(\.index))
         for s in doc.sentences.indices where body.contains(doc.sentences[s].paragraph) { run.attribute(sentence: s) }
         return run.finish()
@@ -39,14 +42,15 @@ struct AttributionRun {
     /// The person the latest sentence opened with, when it was not a statement of theirs.
     var lastSubject: (entity: Int, paragraph: Int, mention: String)?
 
-    init(doc: SegmentedDocument, lexicon: AttributionLexicon, registry: [RegisteredSpeaker]) {
+    init(doc: SegmentedDocument, lexicon: AttributionLexicon, wordClasses: WordClassTable, registry: [RegisteredSpeaker]) {
         self.doc = doc
         self.lexicon = lexicon
-        parser = MentionParser(doc: doc, lexicon: lexicon)
+        parser = MentionParser(doc: doc, lexicon: lexicon, wordClasses: wordClasses)
         resolver = SpeakerResolver(registry: registry)
     }
 
     var words: [String?] { parser.words }
+    var classes: [WordClass] { parser.classes }
 
     mutating func attribute(sentence s: Int) {
         let tokens = doc.sentenceTokens[s]
@@ -98,7 +102,10 @@ struct AttributionRun {
             lastSubject = (resolved.index, paragraph, name.text)
             return
         }
-        guard let mention = parser.mention(startingAt: first, upper: tokens.upperBound),
+        // Only a name is kept: most sentences open with none, and then the search for the
+        // longest mention is skipped.
+        guard parser.mayBeName(startingAt: first, upper: tokens.upperBound),
+              let mention = parser.mention(startingAt: first, upper: tokens.upperBound),
               mention.kind == .name, mention.tokens.upperBound < tokens.upperBound,
               doc.tokens[mention.tokens.upperBound].folded == ","
                 || (words[mention.tokens.upperBound].map { $0 != "'s" } ?? false) && !doc.tokens[mention.tokens.upperBound].isCapitalized

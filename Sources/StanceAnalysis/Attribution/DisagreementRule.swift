@@ -6,7 +6,7 @@ extension AttributionRun {
     mutating func findDisagreements(in tokens: Range<Int>) {
         var i = tokens.lowerBound
         while i < tokens.upperBound {
-            guard let match = lexicon.disagreement.match(words, at: i) else { i += 1; continue }
+            guard classes[i].contains(.startsDisagreement), let match = lexicon.disagreement.match(words, at: i) else { i += 1; continue }
             if let subject = parser.mention(endingAt: i, lower: tokens.lowerBound), subject.kind != .outlet,
                let resolved = resolver.resolve(subject) {
                 let target = drafts.last(where: { $0.entity != resolved.index })?.entity

@@ -33,18 +33,39 @@ struct MentionParser {
     /// Folded word per token, nil for punctuation and for tokens inside quotations.
     let words: [String?]
 
-    var determiners: Set<String> { lexicon.grammar.determiners }
-    var titleConnectors: Set<String> { lexicon.grammar.titleConnectors }
+    /// The lists each token's word belongs to (none for punctuation and quoted words): the
+    /// parser's word tests are bit tests, not lookups.
+    let classes: [WordClass]
 
-    /// Word tests per token, answered once: the parser asks the same token many times while it
-    /// tries mentions ending at each position of a run.
-    let memo: WordTestMemo
+    // Word tests per token, answered once for every word: the parser asks the same token many
+    // times while it tries mentions ending at each position of a run.
+    /// See `isRoleWord`.
+    let roleWords: [Bool]
+    /// See `isTitleWord`.
+    let titleWords: [Bool]
+    /// The word has a hyphen (a particle may be joined to a name: "al-Rashidi").
+    let hyphenated: [Bool]
 
-    init(doc: SegmentedDocument, lexicon: AttributionLexicon) {
+    init(doc: SegmentedDocument, lexicon: AttributionLexicon, wordClasses: WordClassTable) {
         self.doc = doc
         self.lexicon = lexicon
-        words = doc.tokens.map { $0.isWord && $0.quotation == nil ? $0.folded : nil }
-        memo = WordTestMemo(count: doc.tokens.count)
+        let words = doc.tokens.map { $0.isWord && $0.quotation == nil ? $0.folded : nil }
+        let classes = wordClasses.classes(of: words)
+        var roleWords = [Bool](repeating: false, count: words.count)
+        var titleWords = roleWords
+        var hyphenated = roleWords
+        for (i, word) in words.enumerated() {
+            guard let w = word else { continue }
+            let hyphen = Self.contains(w, UInt8(ascii: "-"))
+            hyphenated[i] = hyphen
+            roleWords[i] = classes[i].contains(.role) || (hyphen && w.hasSuffix("-year-old") && w.first?.isNumber == true)
+            titleWords[i] = !classes[i].isDisjoint(with: [.titleWord, .role, .honorific, .honorificWithPeriod]) || Self.hasPeriod(w)
+        }
+        self.words = words
+        self.classes = classes
+        self.roleWords = roleWords
+        self.titleWords = titleWords
+        self.hyphenated = hyphenated
     }
 
     func token(_ i: Int) -> Token { doc.tokens[i] }
@@ -53,23 +74,18 @@ struct MentionParser {
     }
 
     /// A role noun from `attribution/roles`, or an age used as one ("the 34-year-old").
-    func isRoleWord(_ i: Int) -> Bool {
-        memo.answer(&memo.roleWord, i) {
-            guard let w = words[i] else { return false }
-            return lexicon.roles.contains(word: w) || (w.hasSuffix("-year-old") && w.first?.isNumber == true)
-        }
-    }
-    func isTitleWord(_ i: Int) -> Bool {
-        memo.answer(&memo.titleWord, i) {
-            guard let w = words[i] else { return false }
-            return lexicon.titleWords.contains(w) || lexicon.roles.contains(word: w) || lexicon.honorifics.contains(word: w)
-                || lexicon.honorifics.contains(word: w + ".") || Self.hasPeriod(w)
-        }
-    }
+    func isRoleWord(_ i: Int) -> Bool { roleWords[i] }
+    /// A title word, role noun or honorific (with or without its period), or a word with a period ("u.s.").
+    func isTitleWord(_ i: Int) -> Bool { titleWords[i] }
 
-    /// A folded word with a period ("u.s.", "dr."), tested on its bytes (Foundation's substring
-    /// search costs more than the rest of the mention parser's word tests).
-    static func hasPeriod(_ word: String) -> Bool { word.utf8.contains(UInt8(ascii: ".")) }
+    /// A folded word with a period ("u.s.", "dr.").
+    static func hasPeriod(_ word: String) -> Bool { contains(word, UInt8(ascii: ".")) }
+
+    /// A byte test on the word's stored UTF-8 (iterating `utf8` costs more than the rest of a
+    /// token's word tests together).
+    static func contains(_ word: String, _ byte: UInt8) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? word.utf8.contains(byte)
+    }
 
     /// A token that can be part of a personal name: a capitalised word outside quotes, or a name
     /// particle ("von", "al-") when a capitalised word follows.
@@ -77,13 +93,11 @@ struct MentionParser {
         let t = doc.tokens[i]
         guard t.kind == .word, t.quotation == nil else { return false }
         if t.isCapitalized {
-            return memo.answer(&memo.capitalizedName, i) {
-                !lexicon.pronouns.contains(word: t.folded) && !determiners.contains(t.folded) && !lexicon.notNames.contains(t.folded)
-            }
+            return classes[i].isDisjoint(with: [.pronoun, .determiner, .notName])
         }
         // "al-Rashidi", "bin-Salman": a particle joined by a hyphen to a capitalised name.
         // (The byte test first: `firstIndex(of:)` breaks the word into characters.)
-        if t.folded.utf8.contains(UInt8(ascii: "-")), let dash = t.folded.firstIndex(of: "-"),
+        if hyphenated[i], let dash = t.folded.firstIndex(of: "-"),
            lexicon.particles.contains(String(t.folded[..<dash])),
            let after = doc.text(t.range).split(separator: "-").dropFirst().first?.first, after.isUppercase {
             return true
@@ -91,7 +105,7 @@ struct MentionParser {
         // A particle chain ("von der", "de la") leading to a capitalised word.
         var k = i
         while k < upper, doc.tokens[k].quotation == nil, doc.tokens[k].kind == .word, !doc.tokens[k].isCapitalized,
-              lexicon.particles.contains(doc.tokens[k].folded) {
+              classes[k].contains(.particle) {
             k += 1
         }
         return k > i && k < upper && doc.tokens[k].isCapitalized && doc.tokens[k].kind == .word
@@ -103,7 +117,7 @@ struct MentionParser {
     func mention(endingAt end: Int, lower: Int) -> Mention? {
         guard end > lower, let last = words[end - 1] else { return nil }
         let t = doc.tokens[end - 1]
-        if let p = lexicon.pronouns.entry(word: last), p.field("case") == "subject", end - 1 >= lower {
+        if classes[end - 1].contains(.pronoun), let p = lexicon.pronouns.entry(word: last), p.field("case") == "subject", end - 1 >= lower {
             let gender = p.field("gender").flatMap(\.first)
             return Mention(kind: .pronoun, tokens: (end - 1)..<end, range: t.range, text: text((end - 1)..<end), words: [last],
                            roles: [], title: nil, affiliation: nil, gender: gender, phraseStart: end - 1)
@@ -125,7 +139,7 @@ struct MentionParser {
         while start > lower, isNameToken(start - 1, upper: end) || (start - 1 > lower && isAbbreviationDot(start - 1)) { start -= 1 }
         guard start < end else { return nil }
         // Outlet or organisation as a whole run ("Radio Liberty", "the White House").
-        if let outlet = matchWhole(lexicon.outlets, start, end) { return outlet }
+        if let outlet = matchWhole(lexicon.outlets, opener: .startsOutlet, start, end) { return outlet }
         var nameStart = start
         for i in stride(from: end - 1, through: start, by: -1) where isTitleWord(i) || isAbbreviationDot(i) {
             nameStart = i + 1
@@ -139,8 +153,8 @@ struct MentionParser {
         if nameStart > start { titleStart = start }
         // "ambassador to Chile", "minister of Finance": a capitalised word after a connector is
         // the object of a title, not a person.
-        if nameStart == start, start > lower, let w = words[start - 1], titleConnectors.contains(w), w != "the",
-           start - 1 > lower, isRoleWord(start - 2) || (words[start - 2].map { lexicon.titleWords.contains($0) } ?? false) {
+        if nameStart == start, start > lower, classes[start - 1].contains(.titleConnector), words[start - 1] != "the",
+           start - 1 > lower, isRoleWord(start - 2) || classes[start - 2].contains(.titleWord) {
             return Mention(kind: .name, tokens: nameStart..<end, range: span(nameStart..<end), text: text(nameStart..<end),
                            words: (nameStart..<end).compactMap { words[$0] }, roles: [], title: nil, affiliation: nil,
                            gender: nil, phraseStart: start - 1, isTitleObject: true)
@@ -150,19 +164,19 @@ struct MentionParser {
         var i = titleStart
         while i > lower {
             let p = i - 1
-            if i == nameStart, let w = words[p], titleConnectors.contains(w) { break }
-            guard let w = words[p] else {
+            if i == nameStart, classes[p].contains(.titleConnector) { break }
+            guard words[p] != nil else {
                 if isAbbreviationDot(p) { i = p; continue }
                 break
             }
             let tok = doc.tokens[p]
-            if tok.isCapitalized || isRoleWord(p) || lexicon.titleWords.contains(w) { i = p; continue }
-            if titleConnectors.contains(w), p > lower, (doc.tokens[p - 1].isCapitalized || isRoleWord(p - 1)) { i = p; continue }
+            if tok.isCapitalized || isRoleWord(p) || classes[p].contains(.titleWord) { i = p; continue }
+            if classes[p].contains(.titleConnector), p > lower, (doc.tokens[p - 1].isCapitalized || isRoleWord(p - 1)) { i = p; continue }
             break
         }
         titleStart = i
         // A determiner or sentence-initial function word is not part of a title.
-        while titleStart < nameStart, let w = words[titleStart], determiners.contains(w) || titleConnectors.contains(w) {
+        while titleStart < nameStart, !classes[titleStart].isDisjoint(with: [.determiner, .titleConnector]) {
             titleStart += 1
         }
         var mention = Mention(kind: .name, tokens: nameStart..<end, range: span(nameStart..<end), text: text(nameStart..<end),
@@ -174,28 +188,29 @@ struct MentionParser {
     }
 
     private func isAbbreviationDot(_ i: Int) -> Bool {
+        guard i > 0, classes[i - 1].contains(.honorificWithPeriod) else { return false }
         let t = doc.tokens[i]
-        guard t.kind == .punctuation, t.folded == ".", i > 0, let w = words[i - 1] else { return false }
-        return lexicon.honorifics.contains(word: w + ".") && doc.tokens[i - 1].range.end == t.range.start
+        return t.kind == .punctuation && t.folded == "." && doc.tokens[i - 1].range.end == t.range.start
     }
 
     /// "the former ambassador", "The MP", "its president".
     func roleMention(endingAt end: Int, lower: Int) -> Mention? {
         var start = end - 1
-        guard isRoleWord(start) || (words[start].map { lexicon.titleWords.contains($0) } ?? false) else { return nil }
+        guard isRoleWord(start) || classes[start].contains(.titleWord) else { return nil }
         var steps = 0
-        while start > lower, steps < 4, let w = words[start - 1], !lexicon.reportingVerbs.contains(word: w) {
+        while start > lower, steps < 4, words[start - 1] != nil, !classes[start - 1].contains(.reportingVerb) {
             start -= 1
             steps += 1
-            if determiners.contains(w) { break }
+            if classes[start].contains(.determiner) { break }
         }
-        if let w = words[start], !determiners.contains(w), !doc.tokens[start].isCapitalized && !isRoleWord(start) && !lexicon.titleWords.contains(w) {
+        if words[start] != nil, !classes[start].contains(.determiner), !doc.tokens[start].isCapitalized && !isRoleWord(start)
+            && !classes[start].contains(.titleWord) {
             start += 1
         }
         let head = words[end - 1]!
         let gender = lexicon.roles.entry(word: head)?.field("gender").flatMap { $0 == "-" ? nil : $0.first }
         return Mention(kind: .role, tokens: start..<end, range: span(start..<end), text: text(start..<end),
-                       words: (start..<end).compactMap { words[$0] }.filter { !determiners.contains($0) },
+                       words: (start..<end).filter { !classes[$0].contains(.determiner) }.compactMap { words[$0] },
                        roles: [head], title: nil, affiliation: nil, gender: gender, phraseStart: start)
     }
 
@@ -204,7 +219,8 @@ struct MentionParser {
         // Multiword entries end at `end - 1`: try each start up to three words back.
         var found: (LexiconEntry, Int)?
         for length in stride(from: 3, through: 1, by: -1) where end - length >= lower {
-            if let m = lexicon.organisations.match(words, at: end - length), m.length == length {
+            if classes[end - length].contains(.startsOrganisation), let m = lexicon.organisations.match(words, at: end - length),
+               m.length == length {
                 found = (m.entry, end - length)
                 break
             }
@@ -215,11 +231,11 @@ struct MentionParser {
         while start > lower, steps < 5 {
             let p = start - 1
             let tok = doc.tokens[p]
-            if let w = words[p] {
-                if lexicon.reportingVerbs.contains(word: w) || lexicon.grammar.modifierStops.contains(w) { break }
+            if words[p] != nil {
+                if !classes[p].isDisjoint(with: [.reportingVerb, .modifierStop]) { break }
                 start = p
                 steps += 1
-                if determiners.contains(w) { break }
+                if classes[p].contains(.determiner) { break }
             } else if tok.kind == .quoteMark && tok.quotation == nil && (tok.folded == "'" || tok.folded == "\u{2019}") {
                 start = p  // plural possessive "drivers'"
             } else {
@@ -227,7 +243,7 @@ struct MentionParser {
             }
         }
         // Modifiers must lead to a determiner or be capitalised ("Foreign Ministry"); otherwise keep the head only.
-        if start < headStart, let w = words[start], !determiners.contains(w), !doc.tokens[start].isCapitalized {
+        if start < headStart, words[start] != nil, !classes[start].contains(.determiner), !doc.tokens[start].isCapitalized {
             start = headStart
         }
         let kind: Mention.Kind = entry.field("kind") == "collective" ? .collective : .organisation
@@ -237,11 +253,12 @@ struct MentionParser {
                        words: entry.words, roles: [], title: nil, affiliation: nil, gender: nil, phraseStart: start)
     }
 
-    private func matchWhole(_ index: PhraseIndex, _ start: Int, _ end: Int) -> Mention? {
+    /// A match of `index` (whose entries open with words of class `opener`) covering the run up to `end`.
+    private func matchWhole(_ index: PhraseIndex, opener: WordClass, _ start: Int, _ end: Int) -> Mention? {
         var s = start
         if s > 0, let w = words[s - 1], w == "the" { s -= 1 }
         for candidate in [s, start] {
-            if let m = index.match(words, at: candidate), candidate + m.length == end {
+            if classes[candidate].contains(opener), let m = index.match(words, at: candidate), candidate + m.length == end {
                 return Mention(kind: .outlet, tokens: candidate..<end, range: span(candidate..<end), text: text(candidate..<end),
                                words: m.entry.words, roles: [], title: nil, affiliation: nil, gender: nil, phraseStart: candidate)
             }
@@ -253,23 +270,9 @@ struct MentionParser {
 
     /// The mention that starts at `start` and ends before `upper` or the first comma.
     func mention(startingAt start: Int, upper: Int) -> Mention? {
-        var end = start
-        while end < upper, words[end] != nil || isAbbreviationDot(end) || isPossessiveApostrophe(end) { end += 1 }
+        let (end, nameEnd) = wordRun(from: start, upper: upper)
         guard end > start else { return nil }
-        // A name does not run past the first plain lower-case word ("Ilse Varga on Monday");
-        // organisation and role phrases may ("the national drivers' association").
-        var nameEnd = start
-        while nameEnd < end {
-            let t = doc.tokens[nameEnd]
-            if let w = words[nameEnd], !t.isCapitalized, !determiners.contains(w), !isRoleWord(nameEnd),
-               !lexicon.particles.contains(w) {
-                let roleAhead = (nameEnd + 1..<min(nameEnd + 3, end)).contains { isRoleWord($0) }
-                if !roleAhead { break }
-            }
-            nameEnd += 1
-        }
-        if let w = words[start], !doc.tokens[start].isCapitalized, !determiners.contains(w), !isRoleWord(start),
-           !lexicon.particles.contains(w), start + 1 < end, isNameToken(start + 1, upper: end),
+        if leadsIntoName(start, end: end),
            var named = mention(startingAt: start + 1, upper: upper), named.kind == .name {
             describe(&named, title: start..<named.tokens.lowerBound)
             named.phraseStart = start
@@ -279,13 +282,47 @@ struct MentionParser {
         for e in stride(from: end, to: start, by: -1) {
             // The mention must open the run (a determiner aside): "said the minister", not "said in Paris".
             if let m = mention(endingAt: e, lower: start),
-               (start..<m.phraseStart).allSatisfy({ words[$0].map(determiners.contains) ?? false }) {
-                if m.kind == .name, e < end, let w = words[e], !lexicon.particles.contains(w), doc.tokens[e].isCapitalized { continue }
+               (start..<m.phraseStart).allSatisfy({ classes[$0].contains(.determiner) }) {
+                if m.kind == .name, e < end, words[e] != nil, !classes[e].contains(.particle), doc.tokens[e].isCapitalized { continue }
                 if m.kind == .name || m.kind == .pronoun, e > nameEnd { continue }
                 return m
             }
         }
         return nil
+    }
+
+    /// The run of words (with abbreviation dots and possessive marks) from `start`, and where a
+    /// name in it must end: a name does not run past the first plain lower-case word ("Ilse
+    /// Varga on Monday"); organisation and role phrases may ("the national drivers' association").
+    private func wordRun(from start: Int, upper: Int) -> (end: Int, nameEnd: Int) {
+        var end = start
+        while end < upper, words[end] != nil || isAbbreviationDot(end) || isPossessiveApostrophe(end) { end += 1 }
+        var nameEnd = start
+        while nameEnd < end {
+            let t = doc.tokens[nameEnd]
+            if words[nameEnd] != nil, !t.isCapitalized, !classes[nameEnd].contains(.determiner), !isRoleWord(nameEnd),
+               !classes[nameEnd].contains(.particle) {
+                let roleAhead = (nameEnd + 1..<min(nameEnd + 3, end)).contains { isRoleWord($0) }
+                if !roleAhead { break }
+            }
+            nameEnd += 1
+        }
+        return (end, nameEnd)
+    }
+
+    /// A plain lower-case word right before a name ("spokesperson Jane Roe").
+    private func leadsIntoName(_ start: Int, end: Int) -> Bool {
+        words[start] != nil && !doc.tokens[start].isCapitalized && !classes[start].contains(.determiner) && !isRoleWord(start)
+            && !classes[start].contains(.particle) && start + 1 < end && isNameToken(start + 1, upper: end)
+    }
+
+    /// False when `mention(startingAt:upper:)` cannot be a name, found without its search of
+    /// every prefix of the run: a name ends at a name token before the run's first plain
+    /// lower-case word (a particle chain is given the whole run, which only admits more).
+    func mayBeName(startingAt start: Int, upper: Int) -> Bool {
+        let (end, nameEnd) = wordRun(from: start, upper: upper)
+        guard end > start else { return false }
+        return leadsIntoName(start, end: end) || (start..<nameEnd).contains { isNameToken($0, upper: end) }
     }
 
     private func isPossessiveApostrophe(_ i: Int) -> Bool {
@@ -309,7 +346,8 @@ struct MentionParser {
             if let g = lexicon.roles.entry(word: words[i]!)?.field("gender"), g != "-" { mention.gender = g.first }
         }
         for i in title {
-            if let w = words[i], let h = lexicon.honorifics.entry(word: w) ?? lexicon.honorifics.entry(word: w + "."),
+            if !classes[i].isDisjoint(with: [.honorific, .honorificWithPeriod]), let w = words[i],
+               let h = lexicon.honorifics.entry(word: w) ?? lexicon.honorifics.entry(word: w + "."),
                let g = h.field("gender"), g != "-" {
                 mention.gender = g.first
             }
@@ -321,7 +359,7 @@ struct MentionParser {
             for i in title.lowerBound..<firstRole {
                 let t = doc.tokens[i]
                 guard let w = words[i] else { continue }
-                if t.isCapitalized, !lexicon.titleWords.contains(w) || Self.hasPeriod(w), !determiners.contains(w) {
+                if t.isCapitalized, !classes[i].contains(.titleWord) || Self.hasPeriod(w), !classes[i].contains(.determiner) {
                     if i + 1 < title.upperBound, doc.tokens[i + 1].folded == "'s" {
                         parts.append(doc.text(t.range))
                         break
@@ -346,26 +384,5 @@ struct MentionParser {
 
     func span(_ tokens: Range<Int>) -> TextRange {
         TextRange(doc.tokens[tokens.lowerBound].range.start, doc.tokens[tokens.upperBound - 1].range.end)
-    }
-}
-
-/// Answers of the mention parser's word tests for one document's tokens (unknown, no, yes).
-final class WordTestMemo {
-    var roleWord: [Int8]
-    var titleWord: [Int8]
-    /// A capitalised word outside quotes that is no pronoun, determiner or non-name.
-    var capitalizedName: [Int8]
-
-    init(count: Int) {
-        roleWord = [Int8](repeating: -1, count: count)
-        titleWord = roleWord
-        capitalizedName = roleWord
-    }
-
-    @inline(__always) func answer(_ table: inout [Int8], _ i: Int, _ test: () -> Bool) -> Bool {
-        if table[i] >= 0 { return table[i] == 1 }
-        let yes = test()
-        table[i] = yes ? 1 : 0
-        return yes
     }
 }

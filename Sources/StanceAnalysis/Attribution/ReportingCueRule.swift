@@ -10,10 +10,10 @@ extension AttributionRun {
         var i = tokens.lowerBound
         var claimedUntil = tokens.lowerBound
         while i < tokens.upperBound {
-            guard i >= claimedUntil, let match = lexicon.reportingVerbs.match(words, at: i),
+            guard i >= claimedUntil, classes[i].contains(.startsReportingVerb), let match = lexicon.reportingVerbs.match(words, at: i),
                   i + match.length <= tokens.upperBound else { i += 1; continue }
             // "said" used as an adjective ("the said agreement") or inside a noun phrase is not a cue.
-            if i > tokens.lowerBound, let prev = words[i - 1], lexicon.grammar.adjectiveMarkers.contains(prev) { i += 1; continue }
+            if i > tokens.lowerBound, classes[i - 1].contains(.adjectiveMarker) { i += 1; continue }
             if var frame = analyse(cue: i..<(i + match.length), entry: match.entry, sentence: tokens) {
                 if let clause = frame.clause { claimedUntil = clause.upperBound }
                 if frame.subject == nil, frame.cueClass == "participle" {
@@ -45,9 +45,9 @@ extension AttributionRun {
         // Walk left over adverbs, auxiliaries and negators.
         var j = cue.lowerBound - 1
         while j >= sentence.lowerBound, let w = words[j] {
-            if lexicon.frameNegators.contains(word: w) || w.hasSuffix("n't") {
+            if classes[j].contains(.frameNegator) || w.hasSuffix("n't") {
                 frame.negated = true
-            } else if !(lexicon.frameAdverbs.contains(w) || (w.hasSuffix("ly") && w.count > 4 && !doc.tokens[j].isCapitalized)) {
+            } else if !(classes[j].contains(.frameAdverb) || (w.hasSuffix("ly") && w.count > 4 && !doc.tokens[j].isCapitalized)) {
                 break
             }
             frame.frameStart = j
@@ -142,7 +142,7 @@ extension AttributionRun {
     }
 
     func covers(_ m: Mention, _ segment: Range<Int>) -> Bool {
-        (segment.lowerBound..<m.phraseStart).allSatisfy { words[$0].map { lexicon.grammar.determiners.contains($0) } ?? false }
+        (segment.lowerBound..<m.phraseStart).allSatisfy { classes[$0].contains(.determiner) }
     }
 
     func previousComma(before index: Int, lower: Int) -> Int? {
@@ -189,13 +189,12 @@ extension AttributionRun {
         let end = sentence.upperBound
         var k = frame.cue.upperBound
         guard k < end else { return }
-        let cueWord = words[frame.cue.lowerBound] ?? ""
         if frame.cueClass == "naming" {
             namingComplement(of: &frame, from: k, sentence: sentence)
             return
         }
         // The addressee of "told": an outlet, a person or a body ("told Turan", "told reporters").
-        if lexicon.grammar.addresseeVerbs.contains(cueWord), let w = words[k], w != "that" {
+        if classes[frame.cue.lowerBound].contains(.addresseeVerb), let w = words[k], w != "that" {
             if let thatIndex = (k..<min(k + 15, end)).first(where: { words[$0] == "that" }),
                !(k..<thatIndex).contains(where: { doc.tokens[$0].folded == "," || doc.tokens[$0].folded == ":" }) {
                 k = thatIndex
@@ -206,7 +205,7 @@ extension AttributionRun {
             }
         }
         // A circumstance phrase before "that": "said on Monday that", "stated during a hearing on "X" that".
-        if k < end, let w = words[k], lexicon.circumstanceOpeners.contains(w) || doc.tokens[k].isCapitalized && w != "that" {
+        if k < end, let w = words[k], classes[k].contains(.circumstanceOpener) || doc.tokens[k].isCapitalized && w != "that" {
             var n = k
             while n < min(k + 20, end), doc.tokens[n].folded != ":", doc.tokens[n].folded != ".", words[n] != "that" {
                 if let q = doc.tokens[n].quotation, doc.quotations[q].role == .quotation { break }
@@ -224,7 +223,7 @@ extension AttributionRun {
             } else if frame.acceptsBareClause {
                 // A short time phrase before a bare clause: "said on Wednesday it would cut ...".
                 for skip in 1...3 where k + skip < end {
-                    if let next = words[k + skip], lexicon.grammar.subjectPronouns.contains(next) || lexicon.grammar.determiners.contains(next),
+                    if !classes[k + skip].isDisjoint(with: [.subjectPronoun, .determiner]),
                        looksLikeClause(from: k + skip, upper: end) {
                         k += skip
                         break
@@ -247,7 +246,7 @@ extension AttributionRun {
             frame.introducesQuote = q
             return
         }
-        if let w = words[k], lexicon.clauseStoppers.contains(w) { return }
+        if classes[k].contains(.clauseStopper) { return }
         if frame.acceptsBareClause, words[k] != nil, looksLikeClause(from: k, upper: end) {
             frame.clause = clause(from: k, sentence: sentence, frame: &frame)
         } else if frame.entry.field("bare_clause") == "to", words[k] != nil,
@@ -260,14 +259,14 @@ extension AttributionRun {
     /// A bare complement is a clause when it opens with a subject pronoun or holds an auxiliary,
     /// modal or copula before its first comma ("said the plan would fail"; not "thinks otherwise").
     func looksLikeClause(from k: Int, upper: Int) -> Bool {
-        guard let first = words[k] else { return false }
-        if lexicon.grammar.subjectPronouns.contains(first) { return true }
+        guard words[k] != nil else { return false }
+        if classes[k].contains(.subjectPronoun) { return true }
         var n = k
         while n < min(upper, k + 25) {
             if let w = words[n] {
-                if lexicon.clauseMarkers.contains(w) { return true }
+                if classes[n].contains(.clauseMarker) { return true }
                 if n > k, w.hasSuffix("ed") || w.hasSuffix("es"), w.count > 4, !doc.tokens[n].isCapitalized,
-                   let prev = words[n - 1], !lexicon.grammar.determiners.contains(prev) { return true }
+                   words[n - 1] != nil, !classes[n - 1].contains(.determiner) { return true }
             } else if doc.tokens[n].folded == ":" || doc.tokens[n].folded == "." {
                 break
             }
@@ -288,7 +287,8 @@ extension AttributionRun {
                     break
                 }
                 if t.folded == ",", n + 1 < sentence.upperBound,
-                   let m = lexicon.reportingVerbs.match(words, at: n + 1), m.entry.field("class") == "participle" {
+                   classes[n + 1].contains(.startsReportingVerb), let m = lexicon.reportingVerbs.match(words, at: n + 1),
+                   m.entry.field("class") == "participle" {
                     break
                 }
                 // ", she said." closing the sentence belongs to the frame, not the clause.
@@ -296,7 +296,7 @@ extension AttributionRun {
                 // `... "catastrophic" and promised a legal challenge`: a second verb of the speaker's
                 // after a quotation starts a new predicate, not more of the clause.
                 if words[n] == "and", n > start, doc.tokens[n - 1].quotation != nil, n + 1 < sentence.upperBound,
-                   let verb = words[n + 1], verb.hasSuffix("ed") || lexicon.reportingVerbs.contains(word: verb) {
+                   let verb = words[n + 1], verb.hasSuffix("ed") || classes[n + 1].contains(.reportingVerb) {
                     break
                 }
             }
@@ -309,7 +309,9 @@ extension AttributionRun {
     func isTrailingCue(from k: Int, sentence: Range<Int>) -> Bool {
         let rest = k..<sentence.upperBound
         guard rest.count <= 8, rest.allSatisfy({ doc.tokens[$0].quotation == nil }) else { return false }
-        return rest.contains { lexicon.reportingVerbs.match(words, at: $0)?.entry.field("class") == "speech" }
+        return rest.contains {
+            classes[$0].contains(.startsReportingVerb) && lexicon.reportingVerbs.match(words, at: $0)?.entry.field("class") == "speech"
+        }
     }
 
     /// True when nothing but an addressee, a circumstance phrase or a participle frame follows the
@@ -317,20 +319,20 @@ extension AttributionRun {
     func closesSentence(_ frame: Frame, sentence: Range<Int>) -> Bool {
         var k = frame.cue.upperBound
         if let subject = frame.subject, subject.tokens.lowerBound >= k { k = subject.tokens.upperBound }
-        let cueWord = words[frame.cue.lowerBound] ?? ""
-        if lexicon.grammar.addresseeVerbs.contains(cueWord), k < sentence.upperBound, let m = parser.mention(startingAt: k, upper: sentence.upperBound) {
+        let isAddressee = classes[frame.cue.lowerBound].contains(.addresseeVerb)
+        if isAddressee, k < sentence.upperBound, let m = parser.mention(startingAt: k, upper: sentence.upperBound) {
             k = m.tokens.upperBound
-        } else if lexicon.grammar.addresseeVerbs.contains(cueWord), k < sentence.upperBound, words[k] != nil {
+        } else if isAddressee, k < sentence.upperBound, words[k] != nil {
             k += 1
         }
         guard k < sentence.upperBound else { return true }
         let t = doc.tokens[k]
         if t.kind == .punctuation && (t.folded == "." || t.folded == "!" || t.folded == "?") { return k + 1 >= sentence.upperBound || doc.tokens[k + 1].kind == .quoteMark }
         if t.folded == ",", k + 1 < sentence.upperBound {
-            return lexicon.reportingVerbs.match(words, at: k + 1)?.entry.field("class") == "participle"
+            return classes[k + 1].contains(.startsReportingVerb) && lexicon.reportingVerbs.match(words, at: k + 1)?.entry.field("class") == "participle"
                 || (words[k + 1].map { $0.hasSuffix("ing") } ?? false)
         }
-        if let w = words[k], lexicon.circumstanceOpeners.contains(w) {
+        if classes[k].contains(.circumstanceOpener) {
             return !(k..<sentence.upperBound).contains { words[$0] == "that" }
         }
         return false

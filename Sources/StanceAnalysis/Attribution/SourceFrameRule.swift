@@ -8,7 +8,7 @@ extension AttributionRun {
         var frames: [Frame] = []
         var i = tokens.lowerBound
         while i < tokens.upperBound {
-            guard words[i] != nil, let match = lexicon.sourceFrames.match(words, at: i) else { i += 1; continue }
+            guard classes[i].contains(.startsSourceFrame), let match = lexicon.sourceFrames.match(words, at: i) else { i += 1; continue }
             let kind = match.entry.field("frame")
             if kind == "according", let frame = according(at: i, length: match.length, entry: match.entry, sentence: tokens, existing: existing) {
                 frames.append(frame)
@@ -49,7 +49,7 @@ extension AttributionRun {
             // "According to Inspector Brody, who led the inquiry, the driver ...": an apposition or
             // relative clause after the source is not part of what they said.
             var clauseStart = comma + 1
-            if let first = words[clauseStart], lexicon.grammar.appositionOpeners.contains(first) || parser.isRoleWord(clauseStart),
+            if words[clauseStart] != nil, classes[clauseStart].contains(.appositionOpener) || parser.isRoleWord(clauseStart),
                let next = nextComma(after: clauseStart, upper: sentence.upperBound) {
                 clauseStart = next + 1
             }
@@ -79,7 +79,7 @@ extension AttributionRun {
         guard n + 1 < sentence.upperBound, doc.tokens[n + 1].folded == ",", n - 2 >= sentence.lowerBound else { return nil }
         var ownerEnd = n
         let mention: Mention
-        if let w = words[n - 1], lexicon.grammar.possessivePronouns.contains(w), words[n - 2] == "in" {
+        if let w = words[n - 1], classes[n - 1].contains(.possessivePronoun), words[n - 2] == "in" {
             guard let p = lexicon.pronouns.entry(word: w) else { return nil }
             mention = Mention(kind: .pronoun, tokens: (n - 1)..<n, range: doc.tokens[n - 1].range, text: parser.text((n - 1)..<n),
                               words: [w], roles: [], title: nil, affiliation: nil, gender: p.field("gender").flatMap(\.first),

@@ -68,19 +68,78 @@ public struct Cleaner: Sendable {
 
     /// The first paragraph is a title when it does not end like a sentence; any later paragraph
     /// identical to an earlier one (a repeated headline or teaser) is marked the same way.
+    /// "Identical" is String equality (canonical equivalence); two plain paragraphs (see
+    /// `isPlain`) are equal exactly when their scalars are, so Strings are only made for the
+    /// comparisons that involve other text.
     private func markTitleAndRepeats(_ paragraphs: inout [Paragraph], _ document: Document) {
-        var seen: Set<String> = []
+        let s = document.scalars
+        let plain = paragraphs.map { p in (p.range.start..<p.range.end).allSatisfy { Self.isPlain(s[$0]) } }
+        var strings = [String?](repeating: nil, count: paragraphs.count)
+        func string(_ i: Int) -> String {
+            if let made = strings[i] { return made }
+            let made = document.text(in: paragraphs[i].range)
+            strings[i] = made
+            return made
+        }
+        func same(_ i: Int, _ j: Int) -> Bool {
+            let a = paragraphs[i].range, b = paragraphs[j].range
+            if plain[i] && plain[j] { return Self.sameScalars(s, a, b) }
+            if plain[i] || plain[j] {
+                // A plain text is its own canonical decomposition, and decomposing never makes a
+                // text shorter nor moves a plain scalar off either end of it.
+                let (p, other) = plain[i] ? (a, b) : (b, a)
+                if p.length < other.length { return false }
+                if Self.isPlain(s[other.start]) && s[other.start] != s[p.start] { return false }
+                if Self.isPlain(s[other.end - 1]) && s[other.end - 1] != s[p.end - 1] { return false }
+            }
+            return string(i) == string(j)
+        }
         for i in paragraphs.indices {
-            // Repeats are exact copies; only a short first paragraph needs folding for the title test.
-            let text = document.text(in: paragraphs[i].range)
-            if i == 0, let last = text.unicodeScalars.last, !".!?\"”»'’:".unicodeScalars.contains(last),
-               text.split(separator: " ").count <= 30, !Self.hasSentenceBreak(document.text(in: paragraphs[i].range)) {
+            let range = paragraphs[i].range
+            if i == 0, range.length > 0, !Self.endsLikeSentence(s[range.end - 1]),
+               plain[0] ? Self.spaceSeparatedWords(s, range, atMost: 30) : string(0).split(separator: " ").count <= 30,
+               !(plain[0] ? Self.hasSentenceBreak(s, range) : Self.hasSentenceBreak(string(0))) {
                 paragraphs[i].role = .title
-            } else if seen.contains(text) && text.count > 0 {
+            } else if range.length > 0, (0..<i).contains(where: { paragraphs[$0].range.length > 0 && same($0, i) }) {
                 paragraphs[i].role = .title
             }
-            seen.insert(text)
         }
+    }
+
+    static func endsLikeSentence(_ last: Unicode.Scalar) -> Bool { ".!?\"”»'’:".unicodeScalars.contains(last) }
+
+    /// ASCII and the common typographic punctuation (dashes, curly quotes, ellipsis, guillemets,
+    /// no-break space): scalars that are whole characters (nothing attaches to them) and that
+    /// Unicode normalisation leaves alone, and that have no case.
+    static func isPlain(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return v < 0x80 || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || v == 0xA0 || v == 0xAB || v == 0xBB
+    }
+
+    /// At most `limit` runs of scalars between spaces (as `split(separator: " ").count <= limit`).
+    static func spaceSeparatedWords(_ s: [Unicode.Scalar], _ range: TextRange, atMost limit: Int) -> Bool {
+        var words = 0
+        var inWord = false
+        for i in range.start..<range.end {
+            let space = s[i] == " "
+            if !space && !inWord { words += 1; if words > limit { return false } }
+            inWord = !space
+        }
+        return true
+    }
+
+    static func sameScalars(_ s: [Unicode.Scalar], _ a: TextRange, _ b: TextRange) -> Bool {
+        a.length == b.length && (0..<a.length).allSatisfy { s[a.start + $0] == s[b.start + $0] }
+    }
+
+    /// `hasSentenceBreak` on plain scalars (see `isPlain`).
+    static func hasSentenceBreak(_ s: [Unicode.Scalar], _ range: TextRange) -> Bool {
+        guard range.length >= 3 else { return false }
+        for i in range.start..<(range.end - 2) where (s[i] == "." || s[i] == "!" || s[i] == "?") && s[i + 1] == " " {
+            let v = s[i + 2].value
+            if v >= 0x41 && v <= 0x5A { return true }
+        }
+        return false
     }
 
     /// ". " followed by a capital inside the text: a paragraph of sentences, not a headline.
@@ -116,9 +175,8 @@ public struct Cleaner: Sendable {
             return w.count <= Self.maxChromeWords && boilerplate.contains(w.joined(separator: " "))
         }
         func looksLikeSentence(_ p: Paragraph) -> Bool {
-            let text = document.text(in: p.range)
-            guard let last = text.unicodeScalars.last else { return false }
-            return ".!?\"”»'’:".unicodeScalars.contains(last) || !isShort(p)
+            guard p.range.length > 0 else { return false }
+            return Self.endsLikeSentence(document.scalars[p.range.end - 1]) || !isShort(p)
         }
         for i in paragraphs.indices where paragraphs[i].role == .body && isChromePhrase(paragraphs[i]) {
             paragraphs[i].role = .boilerplate

@@ -36,32 +36,50 @@ public struct QuoteClassifier: Sendable {
             if quotation.continuesPrevious { quotations[q].role = .quotation; continue }
             let opening = firstToken(startingAtOrAfter: quotation.range.start)
             let before: Token? = opening > 0 ? tokens[opening - 1] : nil
-            let insideRange = firstToken(startingAtOrAfter: quotation.inner.start)..<firstToken(startingAtOrAfter: quotation.inner.end)
-            let inside = tokens[insideRange].filter { quotation.inner.contains($0.range) }
-            let words = inside.filter(\.isWord)
-            let lastInside = inside.last
-            let endsWithPunctuation = lastInside.map { Self.sentencePunctuation.contains($0.folded) } ?? false
+            // The words inside the marks, counted in place (no arrays of tokens per quotation).
+            var wordCount = 0
+            var lastInside: Int?
+            // Title case ("Europe's Future", "Salt and Iron") names a work or an event: every
+            // content word (longer than three letters, or capitalised) is capitalised or a number.
+            var contentWords = 0
+            var contentWordsCapitalised = true
+            for t in firstToken(startingAtOrAfter: quotation.inner.start)..<firstToken(startingAtOrAfter: quotation.inner.end)
+            where quotation.inner.contains(tokens[t].range) {
+                lastInside = t
+                guard tokens[t].isWord else { continue }
+                wordCount += 1
+                if tokens[t].isCapitalized || Self.hasMoreThanThreeCharacters(tokens[t].folded) {
+                    contentWords += 1
+                    if !(tokens[t].isCapitalized || tokens[t].kind == .number) { contentWordsCapitalised = false }
+                }
+            }
+            let endsWithPunctuation = lastInside.map { Self.sentencePunctuation.contains(tokens[$0].folded) } ?? false
             let opensClause = before.map { Self.clauseOpeners.contains($0.folded) || reportingVerbs.contains($0.folded)
                 || $0.kind == .quoteMark } ?? true
             let afterIndex = firstToken(startingAtOrAfter: quotation.range.end)
             let after: Token? = afterIndex < tokens.count ? tokens[afterIndex] : nil
-            // Title case ("Europe's Future", "Salt and Iron") names a work or an event.
-            let contentWords = words.filter { $0.folded.count > 3 || $0.isCapitalized }
-            let titleCase = words.count >= 2 && !contentWords.isEmpty && contentWords.allSatisfy { $0.isCapitalized || $0.kind == .number }
+            let titleCase = wordCount >= 2 && contentWords > 0 && contentWordsCapitalised
             // A label inside a noun phrase: "the "foreign agent" law", "the so-called "reform"".
             let afterDeterminer = before.map { grammar.labelIntroducers.contains($0.folded) } ?? false
             let beforeNoun = after.map { $0.kind == .word && !$0.isCapitalized && !grammar.clauseContinuers.contains($0.folded) } ?? false
-            if opensClause && !titleCase && (words.count >= 2 || endsWithPunctuation) {
+            if opensClause && !titleCase && (wordCount >= 2 || endsWithPunctuation) {
                 quotations[q].role = .quotation
-            } else if titleCase && !(opensClause && endsWithPunctuation && words.count >= 4) {
+            } else if titleCase && !(opensClause && endsWithPunctuation && wordCount >= 4) {
                 quotations[q].role = .scareOrTitle
-            } else if words.count < 4 && (afterDeterminer || beforeNoun) && !endsWithPunctuation {
+            } else if wordCount < 4 && (afterDeterminer || beforeNoun) && !endsWithPunctuation {
                 quotations[q].role = .scareOrTitle
-            } else if words.count >= 2 || endsWithPunctuation {
+            } else if wordCount >= 2 || endsWithPunctuation {
                 quotations[q].role = .partial
             } else {
                 quotations[q].role = .scareOrTitle
             }
         }
+    }
+
+    /// `word.count > 3` without counting characters where the bytes already tell.
+    static func hasMoreThanThreeCharacters(_ word: String) -> Bool {
+        let bytes = word.utf8.count
+        if bytes <= 3 { return false }
+        return word.utf8.allSatisfy { $0 < 0x80 } || word.count > 3
     }
 }

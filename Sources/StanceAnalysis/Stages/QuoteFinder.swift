@@ -72,6 +72,9 @@ public enum QuoteFinder {
         var marks: [Mark] = []
         for i in range.start..<range.end {
             let c = scalars[i]
+            // Nearly every scalar is no quote mark: ASCII ones other than the two marks, and
+            // everything below the first non-ASCII mark («), are passed over without the lookup.
+            if c.value < 0x80 ? c != "\"" && c != "'" : c.value < 0xAB { continue }
             guard let family = QuoteMarks.family(c) else { continue }
             let prev: Unicode.Scalar? = i > range.start ? scalars[i - 1] : nil
             let next: Unicode.Scalar? = i + 1 < range.end ? scalars[i + 1] : nil

@@ -32,6 +32,7 @@ public final class Segmenter: Sendable {
         let paragraphs = cleaner.paragraphs(of: document)
         var quotations = QuoteFinder.find(in: document, paragraphs: paragraphs)
         var tokens: [Token] = []
+        tokens.reserveCapacity(document.scalars.count / 5 + 8)
         var sentences: [Sentence] = []
         var sentenceTokens: [Range<Int>] = []
         var q = 0

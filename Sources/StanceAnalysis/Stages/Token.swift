@@ -21,7 +21,15 @@ public struct Token: Sendable, Hashable {
 /// runs ("U.S.", "e.g.") are one token with their periods.
 public enum Tokenizer {
     public static func tokenize(_ scalars: [Unicode.Scalar], in range: TextRange) -> [Token] {
+        // Indexes are checked against `range` below; the buffer spares a bounds check per scalar.
+        precondition(range.start >= 0 && range.end <= scalars.count, "token range outside the text")
+        return scalars.withUnsafeBufferPointer { tokenize($0, in: range) }
+    }
+
+    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, in range: TextRange) -> [Token] {
         var tokens: [Token] = []
+        // About one token per five scalars in running text: most paragraphs need no regrowth.
+        tokens.reserveCapacity(range.length / 5 + 8)
         var i = range.start
         let end = range.end
         while i < end {
@@ -38,10 +46,12 @@ public enum Tokenizer {
                     i = j
                     continue
                 }
+                // A number is digits with decimal points or separators between them ("3.5", "1,200").
+                var allDigits = isDigit(c)
                 var j = i + 1
                 while j < end {
                     let s = scalars[j]
-                    if isWordScalar(s) { j += 1; continue }
+                    if isWordScalar(s) { allDigits = allDigits && isDigit(s); j += 1; continue }
                     // Internal apostrophe, hyphen or decimal point joins when a word scalar follows.
                     if (isApostrophe(s) || s == "-" || s == "\u{2011}" || (s == "." || s == ",") && isDigit(scalars[j - 1])),
                        j + 1 < end, isWordScalar(scalars[j + 1]) {
@@ -51,12 +61,12 @@ public enum Tokenizer {
                            j + 2 == end || !isWordScalar(scalars[j + 2]) {
                             break
                         }
+                        allDigits = allDigits && (s == "." || s == ",") && isDigit(scalars[j + 1])
                         j += 2
                         continue
                     }
                     break
                 }
-                let allDigits = (start..<j).allSatisfy { isDigit(scalars[$0]) || scalars[$0] == "." || scalars[$0] == "," }
                 tokens.append(make(scalars, start, j, allDigits ? .number : .word))
                 i = j
                 continue
@@ -74,11 +84,16 @@ public enum Tokenizer {
         return tokens
     }
 
-    private static func make(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
+    private static func make(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
         let capital = isUppercase(scalars[start])
         // ASCII tokens (most of English news) are built and folded byte by byte.
         var ascii = true
         for i in start..<end where scalars[i].value >= 0x80 { ascii = false; break }
+        if ascii, end - start == 1 {
+            let v = UInt8(truncatingIfNeeded: scalars[start].value)
+            let folded = asciiScalars[Int(v >= 0x41 && v <= 0x5A ? v + 32 : v)]
+            return Token(range: TextRange(start, end), kind: kind, folded: folded, isCapitalized: capital, quotation: nil)
+        }
         if ascii {
             // Written straight into the string's storage (no byte array; short words stay inline).
             let folded = String(unsafeUninitializedCapacity: end - start) { buffer in
@@ -90,9 +105,13 @@ public enum Tokenizer {
             }
             return Token(range: TextRange(start, end), kind: kind, folded: folded, isCapitalized: capital, quotation: nil)
         }
-        return Token(range: TextRange(start, end), kind: kind, folded: Folding.fold(Document.string(scalars[start..<end])), isCapitalized: capital,
+        return Token(range: TextRange(start, end), kind: kind, folded: Folding.fold(Document.string(ArraySlice(scalars[start..<end]))), isCapitalized: capital,
                      quotation: nil)
     }
+
+    /// Every ASCII scalar as a String, made once: punctuation and one-letter words are a third of
+    /// all tokens.
+    private static let asciiScalars: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
     // Character classes with an ASCII fast path: Unicode property lookups are the tokenizer's
     // main cost otherwise.
