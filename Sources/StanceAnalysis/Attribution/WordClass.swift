@@ -48,7 +48,7 @@ final class WordClassTable: Sendable {
     private let lexicon: AttributionLexicon
     private let known: [String: WordClass]
     /// `known` for ASCII words (nearly every token), looked up without String hashing.
-    private let knownASCII: ASCIIWordClasses
+    private let knownASCII: ASCIIWordTable<WordClass>
     /// Some list can match words it does not spell out in full.
     private let hasPrefixEntries: Bool
 
@@ -82,7 +82,7 @@ final class WordClassTable: Sendable {
             let form = Self.isASCII(word) ? word : word.decomposedStringWithCanonicalMapping
             if Self.isASCII(form) { ascii[form, default: []].formUnion(classes) }
         }
-        knownASCII = ASCIIWordClasses(ascii.map { ($0.key, $0.value) })
+        knownASCII = ASCIIWordTable(ascii.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         // Only a one-word prefix entry ("spokes*") can match a word no list spells out: the
         // first word of a longer entry is always written in full.
         hasPrefixEntries = indexes.contains { index in index.entries.contains { $0.isWildcard && $0.words.count == 1 } }
@@ -147,71 +147,5 @@ final class WordClassTable: Sendable {
         ]
         for (bit, yes) in tests where yes { classes.insert(bit) }
         return classes
-    }
-}
-
-/// Word classes of ASCII words keyed by their bytes, with a cheap hash (FNV-1a) and open
-/// addressing: a `String` dictionary key is hashed with SipHash behind normalisation checks,
-/// which cost more than all the bit tests a token then gets. ASCII strings are equal exactly
-/// when their bytes are, so the answers are the dictionary's.
-struct ASCIIWordClasses: Sendable {
-    /// Entry number + 1 per slot, 0 for an empty slot; a power of two long, at most half full.
-    private let slots: [Int32]
-    /// Entry i's bytes are `bytes[offsets[i]..<offsets[i + 1]]`.
-    private let offsets: [Int32]
-    private let bytes: [UInt8]
-    private let classes: [WordClass]
-
-    /// `entries` must have ASCII keys, each once.
-    init(_ entries: [(word: String, classes: WordClass)]) {
-        var capacity = 16
-        while capacity < entries.count * 2 { capacity *= 2 }
-        var slots = [Int32](repeating: 0, count: capacity)
-        var offsets: [Int32] = [0]
-        var bytes: [UInt8] = []
-        for (n, entry) in entries.enumerated() {
-            bytes.append(contentsOf: entry.word.utf8)
-            offsets.append(Int32(bytes.count))
-            var slot = Self.hash(entry.word.utf8) & (capacity - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(n + 1)
-        }
-        self.slots = slots
-        self.offsets = offsets
-        self.bytes = bytes
-        classes = entries.map(\.classes)
-    }
-
-    private static func hash<Bytes: Sequence<UInt8>>(_ word: Bytes) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in word { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 32))
-    }
-
-    enum Answer { case found(WordClass), absent, notASCII }
-
-    /// The classes of `word` if it is ASCII (`.absent` when no list holds it).
-    func lookup(_ word: String) -> Answer {
-        let answer = word.utf8.withContiguousStorageIfAvailable { word -> Answer in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            var high: UInt8 = 0
-            for b in word {
-                h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3
-                high |= b
-            }
-            if high >= 0x80 { return .notASCII }
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
-            while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return .absent }
-                let start = Int(offsets[entry - 1]), end = Int(offsets[entry])
-                if end - start == word.count, (0..<word.count).allSatisfy({ bytes[start + $0] == word[$0] }) {
-                    return .found(classes[entry - 1])
-                }
-                slot = (slot + 1) & mask
-            }
-        }
-        return answer ?? .notASCII
     }
 }

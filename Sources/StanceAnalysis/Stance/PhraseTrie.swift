@@ -30,7 +30,7 @@ final class PhraseTrie: Sendable {
     private let wordSymbols: [String: Int32]
     /// The same for ASCII words, read from their bytes: most tokens are ASCII, and a string
     /// hash costs several times a byte hash.
-    private let asciiSymbols: ASCIIWordTable
+    private let asciiSymbols: ASCIIWordTable<Int32>
     /// Wildcard prefixes (symbols after the words'), by their first scalar: a word is compared
     /// only with prefixes that can start it.
     private let prefixesByFirstScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]]
@@ -77,7 +77,10 @@ final class PhraseTrie: Sendable {
         }
         for (offset, prefix) in prefixOrder.enumerated() { prefixSymbol[prefix] = Int32(words.count + offset) }
         wordSymbols = words
-        asciiSymbols = ASCIIWordTable(words)
+        // By symbol, so the layout never depends on dictionary order. A non-ASCII word that is
+        // canonically an ASCII one (a Kelvin sign for "k") must be found from the ASCII token too:
+        // `String ==` would match them.
+        asciiSymbols = ASCIIWordTable(words.sorted { $0.value < $1.value }.map { ($0.key.precomposedStringWithCanonicalMapping, $0.value) })
         symbolCount = words.count + prefixOrder.count
         var byScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]] = [:]
         for prefix in prefixOrder {
@@ -193,11 +196,11 @@ final class PhraseTrie: Sendable {
         symbols.word.reserveCapacity(words.count)
         symbols.prefixStart.reserveCapacity(words.count + 1)
         for word in words {
-            if var word {
+            if let word {
                 let symbol: Int32?
-                switch asciiSymbols.lookup(&word) {
-                case .known(let known): symbol = known
-                case .unknown: symbol = nil
+                switch asciiSymbols.lookup(word) {
+                case .found(let known): symbol = known
+                case .absent: symbol = nil
                 case .notASCII: symbol = wordSymbols[word]
                 }
                 if let symbol {
@@ -301,77 +304,5 @@ final class PhraseTrie: Sendable {
             if !touched.isEmpty { touched.removeAll(keepingCapacity: true) }
         }
         return result
-    }
-}
-
-/// Exact ASCII words -> symbol, keyed by their bytes (FNV-1a, open addressing): the interning of
-/// `PhraseTrie.symbols` without a string hash. A non-ASCII word is not in it; the caller asks the
-/// `String`-keyed dictionary, which compares by canonical equivalence.
-private struct ASCIIWordTable: Sendable {
-    enum Lookup { case known(Int32), unknown, notASCII }
-
-    private let bytes: [UInt8]
-    /// Per slot: the word's byte range in `bytes` and its symbol; `symbol == -1`: empty slot.
-    private let slots: [(start: Int32, count: Int32, symbol: Int32)]
-    private let mask: Int
-
-    init(_ words: [String: Int32]) {
-        var ascii: [(bytes: [UInt8], symbol: Int32)] = []
-        for (word, symbol) in words {
-            // A non-ASCII word that is canonically an ASCII one (a Kelvin sign for "k") must be
-            // found from the ASCII token too: `String ==` would match them.
-            let canonical = Array(word.precomposedStringWithCanonicalMapping.utf8)
-            if !canonical.isEmpty, canonical.allSatisfy({ $0 < 0x80 }) { ascii.append((canonical, symbol)) }
-        }
-        var capacity = 16
-        while capacity < ascii.count * 2 { capacity *= 2 }
-        mask = capacity - 1
-        var table = [(start: Int32, count: Int32, symbol: Int32)](repeating: (0, 0, -1), count: capacity)
-        var arena: [UInt8] = []
-        // By symbol, so the layout (and which symbol two canonically equal words get) never
-        // depends on dictionary order.
-        for (word, symbol) in ascii.sorted(by: { $0.symbol < $1.symbol }) {
-            var slot = word.withUnsafeBufferPointer { Self.hash($0).value } & mask
-            var taken = false
-            while table[slot].symbol != -1 {
-                let s = table[slot]
-                if arena[Int(s.start)..<Int(s.start + s.count)].elementsEqual(word) { taken = true; break }
-                slot = (slot + 1) & mask
-            }
-            if taken { continue }
-            table[slot] = (Int32(arena.count), Int32(word.count), symbol)
-            arena += word
-        }
-        bytes = arena
-        slots = table
-    }
-
-    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> (value: Int, isASCII: Bool) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var high: UInt8 = 0
-        for b in utf8 {
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
-            high |= b
-        }
-        return (Int(truncatingIfNeeded: h ^ (h >> 32)), high < 0x80)
-    }
-
-    /// `inout`: `withUTF8` may make a bridged string contiguous first.
-    func lookup(_ word: inout String) -> Lookup {
-        word.withUTF8 { utf8 -> Lookup in
-            let (hash, isASCII) = Self.hash(utf8)
-            guard isASCII, !utf8.isEmpty else { return .notASCII }
-            return bytes.withUnsafeBufferPointer { arena in
-                var slot = hash & mask
-                while true {
-                    let s = slots[slot]
-                    if s.symbol == -1 { return .unknown }
-                    if Int(s.count) == utf8.count, memcmp(arena.baseAddress! + Int(s.start), utf8.baseAddress!, utf8.count) == 0 {
-                        return .known(s.symbol)
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
     }
 }
