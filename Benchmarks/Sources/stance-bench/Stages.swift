@@ -15,8 +15,8 @@ import StanceStore
 /// - compact: `DocumentAnalysis.result` (content hash, near-duplicate fingerprint)
 /// - store: `beginRun`, `saveDocuments` per batch of 64 files (statements, speakers, text, FTS), `finishRun`
 /// - aggregate: `CorpusAnalyzer.aggregate` (speakers, positions, contrasts, allies, run id)
-/// - reload: `StoredReport.load` (the run read back from the database, corrections, near-duplicates)
-/// - write: `OutputWriter` (CSV tables, charts, report.md)
+/// - reload: `StoredReport.open` (the run's corpus-level tables read back; statements and stances stay in the database)
+/// - write: `OutputWriter` (CSV tables, statements and stances streamed from the database; near-duplicates, charts, report.md)
 ///
 /// It mirrors `IncrementalAnalyzer.analyze` for a first run (every document new) and
 /// `Pipeline.analyze`; the stage times are CPU costs, the CLI rows show what the product's own
@@ -138,7 +138,7 @@ func stagesCommand(_ args: [String]) -> Int32 {
     let rssStored = selfPeakRSSKB()
     let report: StoredReport
     do {
-        guard let loaded = try timed("reload", { try StoredReport.load(store: store, runID: result.run.runID) }) else {
+        guard let loaded = try timed("reload", { try StoredReport.open(store: store, runID: result.run.runID) }) else {
             fail("stages: the run is not in the database")
         }
         report = loaded
@@ -152,7 +152,7 @@ func stagesCommand(_ args: [String]) -> Int32 {
         fields.append(stage + "=" + String(format: "%.4f", times[stage] ?? 0))
     }
     fields += ["docs=\(documents.count)", "failures=\(failures)", "sentences=\(sentences)",
-               "statements=\(report.result.statements.count)", "stances=\(report.result.stances.count)", "text_bytes=\(textBytes)",
+               "statements=\(report.statementCount)", "stances=\(report.stanceCount)", "text_bytes=\(textBytes)",
                "inner_maxrss_kb=\(selfPeakRSSKB())", "rss_analysed_kb=\(rssAnalysed)", "rss_aggregated_kb=\(rssAggregated)",
                "rss_stored_kb=\(rssStored)"]
     print(fields.joined(separator: "\t"))

@@ -93,8 +93,9 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             self.durationSeconds = durationSeconds
         }
 
-        /// The run's result read back from the database, corrections applied (what reports show).
-        /// A repeated run reads it on first use.
+        /// The run's result as the database holds it, corrections applied (what reports show), opened
+        /// with `StoredReport.open`: its statements and stances are read from the store when used,
+        /// which must then be before the store is closed. A repeated run opens it on first use.
         public var report: StoredReport {
             get throws {
                 if let loadedReport { return loadedReport }
@@ -139,11 +140,15 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
     ///   - deferReport: when the run repeats the previous one (`Outcome.repeated`), read its report
     ///     from the store only when `Outcome.report` is first used, which must then be before the
     ///     store is closed. Lets a caller whose reports are current skip reading the run back.
+    ///   - openReport: open the report with `StoredReport.open` (statements and stances stay in the
+    ///     database until written, so memory does not grow with them) instead of reading it whole;
+    ///     the store must then stay open while the report is used.
     public func analyze(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
                         maxParagraphLength: Int = DocumentReader.defaultMaxParagraphLength,
                         maxStatementLength: Int = StatementLimit.defaultMaxLength,
                         date: Date = RunClock.now(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                        started: Date = Date(), shard: Shard? = nil, deferReport: Bool = false) throws -> Outcome {
+                        started: Date = Date(), shard: Shard? = nil, deferReport: Bool = false,
+                        openReport: Bool = false) throws -> Outcome {
         var reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes, maxParagraphLength: maxParagraphLength)
         reader.shard = shard
         let entries = try reader.entries()
@@ -203,7 +208,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
                                                                        durationSeconds: Date().timeIntervalSince(started)))
             let store = self.store
             let load = {
-                guard let report = try StoredReport.load(store: store, runID: previous.runID) else {
+                guard let report = try Self.report(store: store, runID: previous.runID, open: openReport) else {
                     throw StoreError.unknownRun(path: store.path, runID: previous.runID)
                 }
                 return report
@@ -311,13 +316,17 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         let runID = try finishRun(documents, date: date, marker: resultMarker,
                                   stats: RunStats(analysed: analysed.count, reused: reusedCount, failed: failures.count,
                                                   durationSeconds: Date().timeIntervalSince(started)))
-        guard let report = try StoredReport.load(store: store, runID: runID) else {
+        guard let report = try Self.report(store: store, runID: runID, open: openReport) else {
             throw StoreError.unknownRun(path: store.path, runID: runID)
         }
         return Outcome(report: report, loadReport: { report }, runID: runID, repeated: false,
-                       statementCount: report.result.statements.count, analysed: analysed, reused: reusedCount,
+                       statementCount: report.statementCount, analysed: analysed, reused: reusedCount,
                        rescored: rescoredKept, resegmented: resegmented, failures: failures, missing: missing,
                        excluded: excluded, lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
+    }
+
+    private static func report(store: CorpusStore, runID: String, open: Bool) throws -> StoredReport? {
+        open ? try StoredReport.open(store: store, runID: runID) : try StoredReport.load(store: store, runID: runID)
     }
 
     /// Aggregates `documents` (consumed), applies the stored corrections and stores the finished
