@@ -17,6 +17,14 @@ extension CorpusStore {
     /// first when `beginRun` was not called for it.
     public func finishRun(_ result: CorpusResult, stats: RunStats, lexiconFiles: [LexiconFile],
                           finishedAt: Date = Date()) throws {
+        try finishRun(result, statementCount: result.statements.count, stats: stats, lexiconFiles: lexiconFiles,
+                      finishedAt: finishedAt) { db in try insertStatementsAndStances(of: result, db) }
+    }
+
+    /// `finishRun` with the run's statements and stances stored by `insertStatementsAndStances`
+    /// (in the same transaction): `result`'s own are not read.
+    func finishRun(_ result: CorpusResult, statementCount: Int, stats: RunStats, lexiconFiles: [LexiconFile], finishedAt: Date,
+                   insertStatementsAndStances: (Database) throws -> Void) throws {
         let runID = result.run.runID
         try write { db in
             let started = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE run_id = ? AND finished_at IS NULL)",
@@ -29,7 +37,7 @@ extension CorpusStore {
                     statements = ?, analysed = ?, reused = ?, failed = ?, duration_seconds = ?
                 WHERE run_id = ?
                 """, arguments: [Self.timestamp(finishedAt), result.run.toolVersion, result.run.lexiconHash,
-                                 result.run.analysisDate, result.documents.count, result.statements.count,
+                                 result.run.analysisDate, result.documents.count, statementCount,
                                  stats.analysed, stats.reused, stats.failed, stats.durationSeconds, runID])
             try insertRows(db, table: "run_lexicon_files", columns: ["path", "content"], runID: runID, ordered: false,
                            lexiconFiles) { [$0.path, Data($0.bytes)] }
@@ -40,7 +48,7 @@ extension CorpusStore {
                            runID: runID, result.documents) {
                 [$0.id, $0.contentHash, $0.fingerprint, $0.title, $0.date, $0.source, $0.statements]
             }
-            try insertStatementsAndStances(of: result, db)
+            try insertStatementsAndStances(db)
             try insertRows(db, table: "speakers",
                            columns: ["speaker_id", "speaker", "kind", "aliases", "roles", "affiliation", "statements",
                                      "documents", "links"],
@@ -211,7 +219,7 @@ extension CorpusStore {
 
     /// Indices of `keys` in the byte order SQLite sorts text in. Compares the first eight bytes as
     /// one integer first: statement ids differ there, and a string comparison costs far more.
-    private static func keyOrder(_ keys: [String]) -> [Int] {
+    static func keyOrder(_ keys: [String]) -> [Int] {
         let prefixes = keys.map { key in
             var prefix: UInt64 = 0
             var count = 0

@@ -20,13 +20,17 @@ final class BatchWriter: @unchecked Sendable {
     }
 
     /// Queues one batch after waiting for the previous one; throws the previous one's error.
-    func save(_ analyses: [DocumentAnalysis], files: [String: FileStamp], runID: String) throws {
+    /// `stances`: the documents' stance rows for the store to keep until the run is finished
+    /// (`CorpusStore.addPendingStances`).
+    func save(_ analyses: [DocumentAnalysis], files: [String: FileStamp], runID: String,
+              stances: [(id: String, stances: [StatementStance])] = []) throws {
         try finish()
         pending.enter()
         queue.async { [self] in
             defer { pending.leave() }
             do {
                 try store.saveDocuments(analyses, files: files, runID: runID)
+                try store.addPendingStances(stances)
             } catch {
                 failure = error
             }

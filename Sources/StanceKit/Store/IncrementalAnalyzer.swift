@@ -219,20 +219,28 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
                            lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
         }
 
-        var results: [String: DocumentResult] = [:]
+        // What each document contributes to the run. Without corrections to apply, documents are
+        // kept compact (`CompactDocument`) and their stance rows wait in the store
+        // (`addPendingStances`), so memory does not grow with the statements' words and evidence;
+        // with corrections, whole results are kept for `CorrectionApplier`.
+        let kept = KeptDocuments(store: store, compact: CorrectionApplier.Effective(try store.corrections()).isEmpty,
+                                 maxStatementLength: maxStatementLength)
+        try kept.begin()
         var rescored: [String] = []
         var resegmented = 0
         let toReuse = found.filter { $0.plan == .reuse }.map(\.id)
         var reuseAgain: [String] = []
         for batch in toReuse.chunked(CorpusAnalyzer.batchSize) {
             let stored = try store.loadDocumentAnalyses(ids: batch, stancesFromRun: state.previous?.runID)
+            var reused: [DocumentResult] = []
             for (document, result) in zip(stored, parallelMap(stored, threads: threads, { Self.reused($0) })) {
                 if stale.contains(document.state.id) || document.stances.contains(where: { $0.evidence.contains { $0.rule == CorrectionApplier.rule } }) {
                     reuseAgain.append(document.state.id)
                 } else {
-                    results[document.state.id] = result
+                    reused.append(result)
                 }
             }
+            try kept.add(reused)
         }
         let toRescore = found.filter { $0.plan == .rescore }.map(\.id) + reuseAgain
 
@@ -243,7 +251,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         let analyseCount = toAnalyse.values.reduce(0) { $0 + $1.count }
         let interrupted = {
             AnalysisInterrupted(analysed: analysed.count, reused: found.count - analyseCount, failed: failures.count,
-                                statements: results.values.reduce(0) { $0 + $1.statements.count })
+                                statements: kept.statementCount)
         }
         // Each batch is stored while the next one is analysed.
         let writer = BatchWriter(store: store)
@@ -279,11 +287,8 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
                     failures.append(InputError(path: entries[index].id, reason: "article \"\(document.id)\" disappeared while the run read it"))
                 }
             }
-            try writer.save(analyses, files: files, runID: runInfo.runID)
-            for analysis in analyses {
-                results[analysis.document.id] = analysis.result
-                analysed.append(analysis.document.id)
-            }
+            try writer.save(analyses, files: files, runID: runInfo.runID, stances: kept.keep(analyses.map(\.result)))
+            analysed += analyses.map(\.document.id)
             progress(analysed.count, analyseCount)
             Interruption.shared.documentsDone(analysed.count)
             if shouldStop() {
@@ -297,30 +302,47 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         for batch in toRescore.chunked(CorpusAnalyzer.batchSize) {
             let stored = try store.loadDocumentAnalyses(ids: batch)
             let scored = parallelMap(stored, threads: threads) { self.rescore($0) }
-            for (document, (result, segmented)) in zip(stored, scored) {
-                results[document.state.id] = result
+            try kept.add(scored.map(\.0))
+            for (document, (_, segmented)) in zip(stored, scored) {
                 rescored.append(document.state.id)
                 if segmented { resegmented += 1 }
             }
             if shouldStop() { throw interrupted() }
         }
 
-        // 6. Aggregate, apply the corrections and store the run; then read it back. The in-memory
-        //    results are dropped first, so that they and the run read back are not held at once.
-        //    Statements over the limit are stored (a later run with a higher limit gets them back)
-        //    but left out.
-        let rescoredKept = rescored.filter { results[$0] != nil }
-        let (documents, excluded) = StatementLimit.apply(found.compactMap { results[$0.id] }, maxLength: maxStatementLength)
-        results = [:]
-        let reusedCount = documents.count - analysed.count
-        let runID = try finishRun(documents, date: date, marker: resultMarker,
-                                  stats: RunStats(analysed: analysed.count, reused: reusedCount, failed: failures.count,
-                                                  durationSeconds: Date().timeIntervalSince(started)))
+        // 6. Aggregate, apply the corrections and store the run. Statements over the limit are
+        //    stored (a later run with a higher limit gets them back) but left out.
+        let rescoredKept = rescored.filter { kept.contains($0) }
+        let excluded = kept.exclusions(in: found.map(\.id))
+        let stats = { (documents: Int) in
+            RunStats(analysed: analysed.count, reused: documents - analysed.count, failed: failures.count,
+                     durationSeconds: Date().timeIntervalSince(started))
+        }
+        let runID: String
+        let documentCount: Int
+        switch kept.take(in: found.map(\.id)) {
+        case .compact(let documents):
+            // Sorted as `aggregate` sorts them: the stance rows are stored in this order.
+            let sorted = documents.sorted { $0.summary.id < $1.summary.id }
+            let result = analyzer.aggregate(sorted, date: date)
+            let overview = CorpusResult(run: result.run, topics: result.topics, documents: result.documents, statements: [],
+                                        stances: [], speakers: result.speakers, positions: result.positions,
+                                        contrasts: result.contrasts, allies: result.allies)
+            let statements = result.statements.map { (id: sorted[Int($0.document)].statements[Int($0.statement)].id, speaker: $0.speaker) }
+            try store.finishRun(overview, statements: statements, documentOrder: sorted.map(\.summary.id), stats: stats(sorted.count),
+                                lexiconFiles: lexiconFiles)
+            runID = result.run.runID
+            documentCount = sorted.count
+        case .whole(let documents):
+            runID = try finishRun(documents, date: date, stats: stats(documents.count))
+            documentCount = documents.count
+        }
+        try store.setResultMarker(resultMarker, runID: runID)
         guard let report = try Self.report(store: store, runID: runID, open: openReport) else {
             throw StoreError.unknownRun(path: store.path, runID: runID)
         }
         return Outcome(report: report, loadReport: { report }, runID: runID, repeated: false,
-                       statementCount: report.statementCount, analysed: analysed, reused: reusedCount,
+                       statementCount: report.statementCount, analysed: analysed, reused: documentCount - analysed.count,
                        rescored: rescoredKept, resegmented: resegmented, failures: failures, missing: missing,
                        excluded: excluded, lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
     }
@@ -330,13 +352,12 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
     }
 
     /// Aggregates `documents` (consumed), applies the stored corrections and stores the finished
-    /// run with `marker` (`resultMarker`); returns its id.
-    private func finishRun(_ documents: consuming [DocumentResult], date: Date, marker: String, stats: RunStats) throws -> String {
+    /// run; returns its id.
+    private func finishRun(_ documents: consuming [DocumentResult], date: Date, stats: RunStats) throws -> String {
         let aggregated = analyzer.aggregate(documents, date: date)
         _ = consume documents
         let result = CorrectionApplier.apply(try store.corrections(), to: aggregated, aggregator: analyzer.aggregator).result
         try store.finishRun(result, stats: stats, lexiconFiles: lexiconFiles)
-        try store.setResultMarker(marker, runID: result.run.runID)
         return result.run.runID
     }
 
