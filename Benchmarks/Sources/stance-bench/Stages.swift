@@ -12,8 +12,10 @@ import StanceStore
 /// - scan: read every input once for the content hashes (the run id and change detection)
 /// - read: read and decode again for analysis, JSONL parsing, `Document` (scalars)
 /// - segment, attribute, stance: `Segmenter`, `Attributor`, `StanceScorer` per document
-/// - compact: `DocumentAnalysis.result` (content hash, near-duplicate fingerprint)
-/// - store: `beginRun`, `saveDocuments` per batch of 64 files (statements, speakers, text, FTS), `finishRun`
+/// - compact: `DocumentAnalysis.result` (content hash, near-duplicate fingerprint), then `CompactDocument` (what
+///   is kept of each document until aggregation)
+/// - store: `beginRun`, `saveDocuments` and `addPendingStances` per batch of 64 files (statements, speakers, text,
+///   FTS; stance rows kept in a temporary table), `finishRun` (stance rows copied in the result's order)
 /// - aggregate: `CorpusAnalyzer.aggregate` (speakers, positions, contrasts, allies, run id)
 /// - reload: `StoredReport.open` (the run's corpus-level tables read back; statements and stances stay in the database)
 /// - write: `OutputWriter` (CSV tables, statements and stances streamed from the database; near-duplicates, charts, report.md)
@@ -88,12 +90,13 @@ func stagesCommand(_ args: [String]) -> Int32 {
         store = try timed("store") {
             let store = try CorpusStore(path: dbPath)
             try store.beginRun(runInfo, startedAt: startedDate)
+            try store.beginPendingStances()
             return store
         }
     } catch { fail("stages: cannot open the database: \(error)") }
 
     // read, analyse, store per batch
-    var documents: [DocumentResult] = []
+    var documents: [CompactDocument] = []
     var sentences = 0
     var textBytes = 0
     seen = []
@@ -120,18 +123,26 @@ func stagesCommand(_ args: [String]) -> Int32 {
                 analyses.append(analysis)
             }
         }
-        do { try timed("store") { try store.saveDocuments(analyses, runID: runInfo.runID) } } catch { fail("stages: cannot store: \(error)") }
-        timed("compact") { documents += analyses.map(\.result) }
+        let results = timed("compact") { analyses.map(\.result) }
+        do {
+            try timed("store") {
+                try store.saveDocuments(analyses, runID: runInfo.runID)
+                try store.addPendingStances(results.map { (id: $0.summary.id, stances: $0.stances) })
+            }
+        } catch { fail("stages: cannot store: \(error)") }
+        timed("compact") { documents += results.map(CompactDocument.init) }
     }
     let rssAnalysed = selfPeakRSSKB()
 
     // aggregate, finish the run, read it back, write
-    let result = timed("aggregate") { analyzer.aggregate(documents) }
+    let (result, sorted) = timed("aggregate") { analyzer.aggregate(documents) }
+    documents = []
     let rssAggregated = selfPeakRSSKB()
     do {
         try timed("store") {
-            try store.finishRun(result, stats: RunStats(analysed: documents.count, reused: 0, failed: failures,
-                                                        durationSeconds: monotonicSeconds() - started),
+            try store.finishRun(result.overview, statements: result.statementIDs(in: sorted), documentOrder: sorted.map(\.summary.id),
+                                stats: RunStats(analysed: sorted.count, reused: 0, failed: failures,
+                                                durationSeconds: monotonicSeconds() - started),
                                 lexiconFiles: lexiconFiles)
         }
     } catch { fail("stages: cannot finish the run: \(error)") }
@@ -151,7 +162,7 @@ func stagesCommand(_ args: [String]) -> Int32 {
     for stage in ["lexicon", "scan", "read", "segment", "attribute", "stance", "compact", "store", "aggregate", "reload", "write"] {
         fields.append(stage + "=" + String(format: "%.4f", times[stage] ?? 0))
     }
-    fields += ["docs=\(documents.count)", "failures=\(failures)", "sentences=\(sentences)",
+    fields += ["docs=\(sorted.count)", "failures=\(failures)", "sentences=\(sentences)",
                "statements=\(report.statementCount)", "stances=\(report.stanceCount)", "text_bytes=\(textBytes)",
                "inner_maxrss_kb=\(selfPeakRSSKB())", "rss_analysed_kb=\(rssAnalysed)", "rss_aggregated_kb=\(rssAggregated)",
                "rss_stored_kb=\(rssStored)"]

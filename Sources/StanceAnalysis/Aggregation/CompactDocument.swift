@@ -84,6 +84,18 @@ public struct CompactResult: Sendable {
     public let positions: [Position]
     public let contrasts: [Contrast]
     public let allies: [Alliance]
+
+    /// The result without statements and stances, as the store and the tables take it.
+    public var overview: CorpusResult {
+        CorpusResult(run: run, topics: topics, documents: documents, statements: [], stances: [], speakers: speakers,
+                     positions: positions, contrasts: contrasts, allies: allies)
+    }
+
+    /// Each statement's id and canonical speaker, in the result's order; `documents` are those it was
+    /// aggregated from, in the same order.
+    public func statementIDs(in documents: [CompactDocument]) -> [(id: String, speaker: String)] {
+        statements.map { (id: documents[Int($0.document)].statements[Int($0.statement)].id, speaker: $0.speaker) }
+    }
 }
 
 extension Aggregator {

@@ -253,39 +253,57 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             AnalysisInterrupted(analysed: analysed.count, reused: found.count - analyseCount, failed: failures.count,
                                 statements: kept.statementCount)
         }
-        // Each batch is stored while the next one is analysed.
+        // Batches of documents, not of files: a JSON Lines file of thousands of articles is read
+        // alone and analysed a batch at a time, so memory holds one file's texts and one batch's
+        // analyses. Each batch is stored while the next one is analysed.
         let writer = BatchWriter(store: store)
-        for batch in toAnalyse.keys.sorted().chunked(CorpusAnalyzer.batchSize) {
-            let items = parallelMap(batch, threads: threads) { index -> [Result<DocumentAnalysis, InputError>] in
-                let wanted = Set(toAnalyse[index]!.map(\.id))
-                let isLines = entries[index].url.pathExtension.lowercased() == "jsonl"
-                return reader.read(entries[index]).compactMap { item in
-                    switch item {
-                    case .success(let document): wanted.contains(document.id) ? .success(self.analyzer.pipeline.analyze(document)) : nil
-                    // A bad line of a JSON Lines file was reported by the scan already.
-                    case .failure(let error): isLines ? nil : .failure(error)
+        var waiting: [(entry: Int, document: Document)] = []
+        var analyseNext = 0
+        let ordered = toAnalyse.keys.sorted()
+        while analyseNext < ordered.count || !waiting.isEmpty {
+            while waiting.count < CorpusAnalyzer.batchSize && analyseNext < ordered.count {
+                var chunk = [ordered[analyseNext]]
+                analyseNext += 1
+                // Text files are read a batch at a time, in parallel; a JSON Lines file alone.
+                if !Self.isLines(entries[chunk[0]]) {
+                    while chunk.count < CorpusAnalyzer.batchSize - waiting.count, analyseNext < ordered.count,
+                          !Self.isLines(entries[ordered[analyseNext]]) {
+                        chunk.append(ordered[analyseNext])
+                        analyseNext += 1
+                    }
+                }
+                let read = parallelMap(chunk, threads: threads) { reader.read(entries[$0]) }
+                for (index, entryItems) in zip(chunk, read) {
+                    let wanted = Set(toAnalyse[index]!.map(\.id))
+                    var got: Set<String> = []
+                    var failed = false
+                    for item in entryItems {
+                        switch item {
+                        case .success(let document):
+                            guard wanted.contains(document.id) else { continue }
+                            got.insert(document.id)
+                            waiting.append((index, document))
+                        // A bad line of a JSON Lines file was reported by the scan already.
+                        case .failure(let error) where !Self.isLines(entries[index]):
+                            failed = true
+                            failures.append(error)
+                        case .failure:
+                            continue
+                        }
+                    }
+                    // A wanted article no longer there (the file changed while the run read it).
+                    for document in toAnalyse[index]! where !failed && !got.contains(document.id) {
+                        failures.append(InputError(path: entries[index].id, reason: "article \"\(document.id)\" disappeared while the run read it"))
                     }
                 }
             }
-            var analyses: [DocumentAnalysis] = []
+            let batch = Array(waiting.prefix(CorpusAnalyzer.batchSize))
+            waiting.removeFirst(batch.count)
+            let analyses = parallelMap(batch, threads: threads) { self.analyzer.pipeline.analyze($0.document) }
             var files: [String: FileStamp] = [:]
-            for (index, entryItems) in zip(batch, items) {
-                let stampByID = Dictionary(toAnalyse[index]!.map { ($0.id, $0.stamp) }, uniquingKeysWith: { a, _ in a })
-                for item in entryItems {
-                    switch item {
-                    case .success(let analysis):
-                        analyses.append(analysis)
-                        if let stamp = stampByID[analysis.document.id] ?? nil { files[analysis.document.id] = stamp }
-                    case .failure(let error):
-                        failures.append(error)
-                    }
-                }
-                // A wanted article no longer there (the file changed while the run read it).
-                let got = Set(entryItems.compactMap { try? $0.get().document.id })
-                let failed = entryItems.contains { if case .failure = $0 { true } else { false } }
-                for document in toAnalyse[index]! where !failed && !got.contains(document.id) {
-                    failures.append(InputError(path: entries[index].id, reason: "article \"\(document.id)\" disappeared while the run read it"))
-                }
+            // Text files have stamps (one document each); JSON Lines articles none.
+            for (entry, document) in batch where !Self.isLines(entries[entry]) {
+                if let stamp = toAnalyse[entry]!.first(where: { $0.id == document.id })?.stamp { files[document.id] = stamp }
             }
             try writer.save(analyses, files: files, runID: runInfo.runID, stances: kept.keep(analyses.map(\.result)))
             analysed += analyses.map(\.document.id)
@@ -322,15 +340,9 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         let documentCount: Int
         switch kept.take(in: found.map(\.id)) {
         case .compact(let documents):
-            // Sorted as `aggregate` sorts them: the stance rows are stored in this order.
-            let sorted = documents.sorted { $0.summary.id < $1.summary.id }
-            let result = analyzer.aggregate(sorted, date: date)
-            let overview = CorpusResult(run: result.run, topics: result.topics, documents: result.documents, statements: [],
-                                        stances: [], speakers: result.speakers, positions: result.positions,
-                                        contrasts: result.contrasts, allies: result.allies)
-            let statements = result.statements.map { (id: sorted[Int($0.document)].statements[Int($0.statement)].id, speaker: $0.speaker) }
-            try store.finishRun(overview, statements: statements, documentOrder: sorted.map(\.summary.id), stats: stats(sorted.count),
-                                lexiconFiles: lexiconFiles)
+            let (result, sorted) = analyzer.aggregate(documents, date: date)
+            try store.finishRun(result.overview, statements: result.statementIDs(in: sorted), documentOrder: sorted.map(\.summary.id),
+                                stats: stats(sorted.count), lexiconFiles: lexiconFiles)
             runID = result.run.runID
             documentCount = sorted.count
         case .whole(let documents):
@@ -434,6 +446,8 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
     }
 
     // MARK: - Batches
+
+    private static func isLines(_ entry: DocumentReader.Entry) -> Bool { entry.url.pathExtension.lowercased() == "jsonl" }
 
     /// Scans entries in parallel batches and hands each entry's results over in reading order.
     private func forEachBatch<T>(_ entries: [DocumentReader.Entry], threads: Int, _ work: @escaping (DocumentReader.Entry) -> T,
