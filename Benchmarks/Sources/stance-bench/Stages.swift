@@ -95,17 +95,25 @@ func stagesCommand(_ args: [String]) -> Int32 {
         }
     } catch { fail("stages: cannot open the database: \(error)") }
 
-    // read, analyse, store per batch
+    // read, analyse, store per batch of documents (a JSON Lines file holds many)
     var documents: [CompactDocument] = []
     var sentences = 0
     var textBytes = 0
     seen = []
-    var start = 0
-    while start < entries.count {
-        let batch = entries[start..<min(start + CorpusAnalyzer.batchSize, entries.count)]
-        start += batch.count
-        var analyses: [DocumentAnalysis] = []
-        for entry in batch {
+    var analyses: [DocumentAnalysis] = []
+    func storeBatch() {
+        let results = timed("compact") { analyses.map(\.result) }
+        do {
+            try timed("store") {
+                try store.saveDocuments(analyses, runID: runInfo.runID)
+                try store.addPendingStances(results.map { (id: $0.summary.id, stances: $0.stances) })
+            }
+        } catch { fail("stages: cannot store: \(error)") }
+        timed("compact") { documents += results.map(CompactDocument.init) }
+        analyses = []
+    }
+    do {
+        for entry in entries {
             let items = timed("read") { reader.read(entry) }
             for case .success(let document) in items {
                 guard seen.insert(document.id).inserted else { continue }
@@ -121,16 +129,10 @@ func stagesCommand(_ args: [String]) -> Int32 {
                 sentences += segmented.sentences.count
                 textBytes += document.text.utf8.count
                 analyses.append(analysis)
+                if analyses.count == CorpusAnalyzer.batchSize { storeBatch() }
             }
         }
-        let results = timed("compact") { analyses.map(\.result) }
-        do {
-            try timed("store") {
-                try store.saveDocuments(analyses, runID: runInfo.runID)
-                try store.addPendingStances(results.map { (id: $0.summary.id, stances: $0.stances) })
-            }
-        } catch { fail("stages: cannot store: \(error)") }
-        timed("compact") { documents += results.map(CompactDocument.init) }
+        if !analyses.isEmpty { storeBatch() }
     }
     let rssAnalysed = selfPeakRSSKB()
 
