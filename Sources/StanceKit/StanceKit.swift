@@ -126,6 +126,16 @@ public final class CorpusAnalyzer: Sendable {
         return aggregator.aggregate(documents, topics: lexicon.topics, run: run)
     }
 
+    /// The same over compact documents (what `stance analyze` keeps of each), in the order of their
+    /// ids; gives back the documents in that order too, the one the result's statements refer to.
+    public func aggregate(_ documents: [CompactDocument], date: Date = RunClock.now())
+        -> (result: CompactResult, documents: [CompactDocument]) {
+        let documents = documents.sorted { $0.summary.id < $1.summary.id }
+        let run = RunInfo(runID: Self.runID(lexiconHash: lexicon.hash, contentHashes: documents.map(\.summary.contentHash)),
+                          lexiconHash: lexicon.hash, toolVersion: stanceVersion, analysisDate: RunClock.iso8601(date))
+        return (aggregator.aggregate(documents, topics: lexicon.topics, run: run), documents)
+    }
+
     public func aggregate(_ analyses: [DocumentAnalysis], date: Date = RunClock.now()) -> CorpusResult {
         aggregate(analyses.map(\.result), date: date)
     }

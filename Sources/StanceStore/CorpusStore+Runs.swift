@@ -17,6 +17,14 @@ extension CorpusStore {
     /// first when `beginRun` was not called for it.
     public func finishRun(_ result: CorpusResult, stats: RunStats, lexiconFiles: [LexiconFile],
                           finishedAt: Date = Date()) throws {
+        try finishRun(result, statementCount: result.statements.count, stats: stats, lexiconFiles: lexiconFiles,
+                      finishedAt: finishedAt) { db in try insertStatementsAndStances(of: result, db) }
+    }
+
+    /// `finishRun` with the run's statements and stances stored by `insertStatementsAndStances`
+    /// (in the same transaction): `result`'s own are not read.
+    func finishRun(_ result: CorpusResult, statementCount: Int, stats: RunStats, lexiconFiles: [LexiconFile], finishedAt: Date,
+                   insertStatementsAndStances: (Database) throws -> Void) throws {
         let runID = result.run.runID
         try write { db in
             let started = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE run_id = ? AND finished_at IS NULL)",
@@ -29,7 +37,7 @@ extension CorpusStore {
                     statements = ?, analysed = ?, reused = ?, failed = ?, duration_seconds = ?
                 WHERE run_id = ?
                 """, arguments: [Self.timestamp(finishedAt), result.run.toolVersion, result.run.lexiconHash,
-                                 result.run.analysisDate, result.documents.count, result.statements.count,
+                                 result.run.analysisDate, result.documents.count, statementCount,
                                  stats.analysed, stats.reused, stats.failed, stats.durationSeconds, runID])
             try insertRows(db, table: "run_lexicon_files", columns: ["path", "content"], runID: runID, ordered: false,
                            lexiconFiles) { [$0.path, Data($0.bytes)] }
@@ -40,7 +48,7 @@ extension CorpusStore {
                            runID: runID, result.documents) {
                 [$0.id, $0.contentHash, $0.fingerprint, $0.title, $0.date, $0.source, $0.statements]
             }
-            try insertStatementsAndStances(of: result, db)
+            try insertStatementsAndStances(db)
             try insertRows(db, table: "speakers",
                            columns: ["speaker_id", "speaker", "kind", "aliases", "roles", "affiliation", "statements",
                                      "documents", "links"],
@@ -91,65 +99,15 @@ extension CorpusStore {
     /// the new analysis, and statements that no longer exist are left out.
     public func loadResult(runID: String? = nil) throws -> CorpusResult? {
         try read { db in
-            let row: Row?
-            if let runID {
-                row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE run_id = ? AND finished_at IS NOT NULL",
-                                       arguments: [runID])
-                if row == nil { throw StoreError.unknownRun(path: path, runID: runID) }
-            } else {
-                row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE finished_at IS NOT NULL ORDER BY seq DESC LIMIT 1")
-            }
-            guard let row else { return nil }
-            let run = Self.runRecord(row).info
+            guard let run = try finishedRun(runID, db) else { return nil }
             let arguments: StatementArguments = [run.runID]
-
-            let topics = try Row.fetchAll(db, sql: "SELECT * FROM run_topics WHERE run_id = ? ORDER BY ord", arguments: arguments)
-                .map { TopicSummary(id: $0["topic"], label: $0["label"], target: $0["target"]) }
-            let documents = try Row.fetchAll(db, sql: "SELECT * FROM run_documents WHERE run_id = ? ORDER BY ord", arguments: arguments)
-                .map {
-                    DocumentSummary(id: $0["document_id"], contentHash: $0["content_hash"], fingerprint: $0["fingerprint"],
-                                    title: $0["title"], date: $0["date"], source: $0["source"], statements: $0["statements"])
-                }
             let statements = try mapRows(Row.fetchCursor(db, sql: """
                 SELECT \(Self.statementColumns), run_statements.speaker FROM run_statements
                 JOIN statements USING (statement_id) WHERE run_statements.run_id = ? ORDER BY run_statements.ord
                 """, arguments: arguments)) { try statement($0, speaker: $0[13]) }
             let stances = try mapRows(Row.fetchCursor(db, sql: "SELECT \(Self.stanceColumns) FROM stances WHERE run_id = ? ORDER BY ord",
                                                       arguments: arguments)) { try stance($0) }
-            let speakers = try Row.fetchAll(db, sql: "SELECT * FROM speakers WHERE run_id = ? ORDER BY ord", arguments: arguments)
-                .map {
-                    SpeakerSummary(id: $0["speaker_id"], name: $0["speaker"],
-                                   kind: try decode(SpeakerKind.self, $0["kind"], column: "speakers.kind"),
-                                   aliases: try JSONColumns.decodeStrings($0["aliases"]),
-                                   roles: try JSONColumns.decodeStrings($0["roles"]), affiliation: $0["affiliation"],
-                                   statements: $0["statements"], documents: $0["documents"],
-                                   links: try JSONColumns.decodeStrings($0["links"]))
-                }
-            // Columns read by index: as many rows as speaker pairs, and a lookup by name costs more
-            // than decoding the value.
-            let positions = try mapRows(Row.fetchCursor(db, sql: """
-                SELECT topic, speaker, stance, score, confidence, statements, favor_statements, against_statements,
-                    strongest_statement_id, grp
-                FROM positions WHERE run_id = ? ORDER BY ord
-                """, arguments: arguments)) {
-                Position(topic: $0[0], speaker: $0[1], label: try label($0[2], "positions.stance"), score: $0[3], confidence: $0[4],
-                         statements: $0[5], favorStatements: $0[6], againstStatements: $0[7], strongestStatementID: $0[8],
-                         group: $0[9])
-            }
-            let contrasts = try mapRows(Row.fetchCursor(db, sql: """
-                SELECT topic, speaker_a, stance_a, speaker_b, stance_b, strength, explicit_disagreement
-                FROM contrasts WHERE run_id = ? ORDER BY ord
-                """, arguments: arguments)) {
-                Contrast(topic: $0[0], speakerA: $0[1], stanceA: try label($0[2], "contrasts.stance_a"), speakerB: $0[3],
-                         stanceB: try label($0[4], "contrasts.stance_b"), strength: $0[5], explicitDisagreement: $0[6])
-            }
-            let allies = try mapRows(Row.fetchCursor(db, sql: """
-                SELECT topic, speaker_a, speaker_b, stance, strength FROM allies WHERE run_id = ? ORDER BY ord
-                """, arguments: arguments)) {
-                Alliance(topic: $0[0], speakerA: $0[1], speakerB: $0[2], label: try label($0[3], "allies.stance"), strength: $0[4])
-            }
-            return CorpusResult(run: run, topics: topics, documents: documents, statements: statements, stances: stances,
-                                speakers: speakers, positions: positions, contrasts: contrasts, allies: allies)
+            return try corpusLevel(run, statements: statements, stances: stances, db)
         }
     }
 
@@ -264,7 +222,7 @@ extension CorpusStore {
 
     /// Indices of `keys` in the byte order SQLite sorts text in. Compares the first eight bytes as
     /// one integer first: statement ids differ there, and a string comparison costs far more.
-    private static func keyOrder(_ keys: [String]) -> [Int] {
+    static func keyOrder(_ keys: [String]) -> [Int] {
         let prefixes = keys.map { key in
             var prefix: UInt64 = 0
             var count = 0
@@ -294,11 +252,7 @@ extension CorpusStore {
         }
     }
 
-    private func label(_ raw: String, _ column: String) throws -> StanceLabel {
-        try decode(StanceLabel.self, raw, column: column)
-    }
-
-    private static func runRecord(_ row: Row) -> RunRecord {
+    static func runRecord(_ row: Row) -> RunRecord {
         RunRecord(runID: row["run_id"], startedAt: row["started_at"], finishedAt: row["finished_at"],
                   toolVersion: row["tool_version"], lexiconHash: row["lexicon_hash"], analysisDate: row["analysis_date"],
                   documents: row["documents"], statements: row["statements"], analysed: row["analysed"],

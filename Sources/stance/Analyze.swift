@@ -97,7 +97,7 @@ struct Analyze: ParsableCommand {
                 .analyze(path: path, skip: [outURL, outURL.appendingPathComponent("report.md"), URL(fileURLWithPath: dbPath)],
                          maxFileBytes: inputOptions.maxFileSize, maxParagraphLength: inputOptions.maxParagraphLength,
                          maxStatementLength: inputOptions.maxStatementLength, started: started,
-                         shard: shard.flatMap(Shard.init(parsing:)), deferReport: true)
+                         shard: shard.flatMap(Shard.init(parsing:)), deferReport: true, openReport: true)
         } catch let stop as AnalysisInterrupted {
             warn("stance: \(stop)")
             stopped = RunCounts(analysed: stop.analysed, reused: stop.reused, failed: stop.failed, statements: stop.statements)
@@ -138,7 +138,7 @@ struct Analyze: ParsableCommand {
                 let files = try OutputWriter(directory: outURL, profile: output.csvProfile, groupings: output.by).write(report)
                 // Not recording only costs the next unchanged run a rewrite.
                 try? manifest.record(files)
-                hasStances = !report.result.stances.isEmpty
+                hasStances = report.stanceCount > 0
             }
         } catch {
             warn("stance: \(error)")

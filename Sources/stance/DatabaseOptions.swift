@@ -50,7 +50,7 @@ func withStore<T>(_ body: () throws -> T) throws -> T {
 
 /// The stored report of `--run RUN_ID` or the newest finished run; exits 2 when there is none.
 func loadStoredReport(_ store: CorpusStore, runID: String?, db: String) throws -> StoredReport {
-    guard let report = try withStore({ try StoredReport.load(store: store, runID: runID) }) else {
+    guard let report = try withStore({ try StoredReport.open(store: store, runID: runID) }) else {
         warn("stance: \(db): no finished run in this database; run `stance analyze PATH --db \(db)` first")
         throw ExitCode(2)
     }

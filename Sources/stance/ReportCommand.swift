@@ -41,8 +41,8 @@ struct ReportCommand: ParsableCommand {
             warn("stance: \(error)")
             throw ExitCode(2)
         }
-        let result = report.result
-        warn("report of run \(result.run.runID): \(result.documents.count) documents; \(result.statements.count) statements; "
+        let result = report.overview
+        warn("report of run \(result.run.runID): \(result.documents.count) documents; \(report.statementCount) statements; "
              + "\(report.corrections.count) corrections; written to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 }

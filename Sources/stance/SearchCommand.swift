@@ -105,7 +105,7 @@ struct SpeakersCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         defer { try? store.close() }
-        let result = try loadStoredReport(store, runID: runID, db: database.db).result
+        let result = try loadStoredReport(store, runID: runID, db: database.db).overview
         switch ListFormat.chosen(format) {
         case .table:
             let rows = result.speakers.map {

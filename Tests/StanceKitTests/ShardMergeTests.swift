@@ -173,7 +173,7 @@ final class ShardMergeTests: XCTestCase {
 
         let merged = try merge(parts, out: "merged")
         XCTAssertEqual(merged.failures.count, 0)
-        XCTAssertEqual(merged.report.result.run.runID, try single.result.run.runID, "the same inputs give the same run id")
+        XCTAssertEqual(try merged.report.result.run.runID, try single.result.run.runID, "the same inputs give the same run id")
         try assertSameOutputs("single", "merged")
 
         // The merged database is a database like any other: a run of `stance analyze` on it reuses everything.
@@ -213,7 +213,7 @@ final class ShardMergeTests: XCTestCase {
         }
         let merged = try merge(parts, out: "merged")
         XCTAssertEqual(merged.failures.count, 0)
-        XCTAssertEqual(merged.report.result.run.runID, try single.result.run.runID)
+        XCTAssertEqual(try merged.report.result.run.runID, try single.result.run.runID)
         try assertSameOutputs("single", "merged")
 
         // A document record follows its statements and carries the contract's fields.

@@ -95,9 +95,9 @@ final class StoreIntegrationTests: XCTestCase {
         let store = try CorpusStore(path: db.path)
         let report = try XCTUnwrap(StoredReport.load(store: store))
         try store.close()
-        XCTAssertEqual(report.markdown(), MarkdownReport.render(expected), "report.md from the database alone")
+        XCTAssertEqual(try report.markdown(), MarkdownReport.render(expected), "report.md from the database alone")
         for format in TableFormat.all {
-            XCTAssertEqual(table(format, report.result), table(format, expected), "\(format.fileName) from the database alone")
+            XCTAssertEqual(table(format, try report.result), table(format, expected), "\(format.fileName) from the database alone")
         }
 
         let second = try analyze(corpus, db: db, lexicons: lexicons)
@@ -235,8 +235,8 @@ final class StoreIntegrationTests: XCTestCase {
         // Before any new analysis, the report applies them.
         let report = try XCTUnwrap(StoredReport.load(store: store))
         try store.close()
-        try checkCorrected(report.result, stance: stance.statementID, renamed: renamed.id, dropped: dropped.id)
-        XCTAssertTrue(report.markdown().contains("<a id=\"corrections\"></a>Corrections"))
+        try checkCorrected(try report.result, stance: stance.statementID, renamed: renamed.id, dropped: dropped.id)
+        XCTAssertTrue(try report.markdown().contains("<a id=\"corrections\"></a>Corrections"))
 
         // A re-run (one article changed) applies them again and stores them with the run.
         let other = corpus.appendingPathComponent("toll-debate-1.txt")
@@ -252,7 +252,7 @@ final class StoreIntegrationTests: XCTestCase {
         store = try CorpusStore(path: db.path)
         let reloaded = try XCTUnwrap(StoredReport.load(store: store))
         try store.close()
-        XCTAssertEqual(table(.statements, reloaded.result), table(.statements, try third.result))
+        XCTAssertEqual(table(.statements, try reloaded.result), table(.statements, try third.result))
     }
 
     func checkCorrected(_ result: CorpusResult, stance: String, renamed: String, dropped: String,

@@ -12,11 +12,13 @@ import StanceStore
 /// - scan: read every input once for the content hashes (the run id and change detection)
 /// - read: read and decode again for analysis, JSONL parsing, `Document` (scalars)
 /// - segment, attribute, stance: `Segmenter`, `Attributor`, `StanceScorer` per document
-/// - compact: `DocumentAnalysis.result` (content hash, near-duplicate fingerprint)
-/// - store: `beginRun`, `saveDocuments` per batch of 64 files (statements, speakers, text, FTS), `finishRun`
+/// - compact: `DocumentAnalysis.result` (content hash, near-duplicate fingerprint), then `CompactDocument` (what
+///   is kept of each document until aggregation)
+/// - store: `beginRun`, `saveDocuments` and `addPendingStances` per batch of 64 files (statements, speakers, text,
+///   FTS; stance rows kept in a temporary table), `finishRun` (stance rows copied in the result's order)
 /// - aggregate: `CorpusAnalyzer.aggregate` (speakers, positions, contrasts, allies, run id)
-/// - reload: `StoredReport.load` (the run read back from the database, corrections, near-duplicates)
-/// - write: `OutputWriter` (CSV tables, charts, report.md)
+/// - reload: `StoredReport.open` (the run's corpus-level tables read back; statements and stances stay in the database)
+/// - write: `OutputWriter` (CSV tables, statements and stances streamed from the database; near-duplicates, charts, report.md)
 ///
 /// It mirrors `IncrementalAnalyzer.analyze` for a first run (every document new) and
 /// `Pipeline.analyze`; the stage times are CPU costs, the CLI rows show what the product's own
@@ -88,21 +90,30 @@ func stagesCommand(_ args: [String]) -> Int32 {
         store = try timed("store") {
             let store = try CorpusStore(path: dbPath)
             try store.beginRun(runInfo, startedAt: startedDate)
+            try store.beginPendingStances()
             return store
         }
     } catch { fail("stages: cannot open the database: \(error)") }
 
-    // read, analyse, store per batch
-    var documents: [DocumentResult] = []
+    // read, analyse, store per batch of documents (a JSON Lines file holds many)
+    var documents: [CompactDocument] = []
     var sentences = 0
     var textBytes = 0
     seen = []
-    var start = 0
-    while start < entries.count {
-        let batch = entries[start..<min(start + CorpusAnalyzer.batchSize, entries.count)]
-        start += batch.count
-        var analyses: [DocumentAnalysis] = []
-        for entry in batch {
+    var analyses: [DocumentAnalysis] = []
+    func storeBatch() {
+        let results = timed("compact") { analyses.map(\.result) }
+        do {
+            try timed("store") {
+                try store.saveDocuments(analyses, runID: runInfo.runID)
+                try store.addPendingStances(results.map { (id: $0.summary.id, stances: $0.stances) })
+            }
+        } catch { fail("stages: cannot store: \(error)") }
+        timed("compact") { documents += results.map(CompactDocument.init) }
+        analyses = []
+    }
+    do {
+        for entry in entries {
             let items = timed("read") { reader.read(entry) }
             for case .success(let document) in items {
                 guard seen.insert(document.id).inserted else { continue }
@@ -118,27 +129,29 @@ func stagesCommand(_ args: [String]) -> Int32 {
                 sentences += segmented.sentences.count
                 textBytes += document.text.utf8.count
                 analyses.append(analysis)
+                if analyses.count == CorpusAnalyzer.batchSize { storeBatch() }
             }
         }
-        do { try timed("store") { try store.saveDocuments(analyses, runID: runInfo.runID) } } catch { fail("stages: cannot store: \(error)") }
-        timed("compact") { documents += analyses.map(\.result) }
+        if !analyses.isEmpty { storeBatch() }
     }
     let rssAnalysed = selfPeakRSSKB()
 
     // aggregate, finish the run, read it back, write
-    let result = timed("aggregate") { analyzer.aggregate(documents) }
+    let (result, sorted) = timed("aggregate") { analyzer.aggregate(documents) }
+    documents = []
     let rssAggregated = selfPeakRSSKB()
     do {
         try timed("store") {
-            try store.finishRun(result, stats: RunStats(analysed: documents.count, reused: 0, failed: failures,
-                                                        durationSeconds: monotonicSeconds() - started),
+            try store.finishRun(result.overview, statements: result.statementIDs(in: sorted), documentOrder: sorted.map(\.summary.id),
+                                stats: RunStats(analysed: sorted.count, reused: 0, failed: failures,
+                                                durationSeconds: monotonicSeconds() - started),
                                 lexiconFiles: lexiconFiles)
         }
     } catch { fail("stages: cannot finish the run: \(error)") }
     let rssStored = selfPeakRSSKB()
     let report: StoredReport
     do {
-        guard let loaded = try timed("reload", { try StoredReport.load(store: store, runID: result.run.runID) }) else {
+        guard let loaded = try timed("reload", { try StoredReport.open(store: store, runID: result.run.runID) }) else {
             fail("stages: the run is not in the database")
         }
         report = loaded
@@ -151,8 +164,8 @@ func stagesCommand(_ args: [String]) -> Int32 {
     for stage in ["lexicon", "scan", "read", "segment", "attribute", "stance", "compact", "store", "aggregate", "reload", "write"] {
         fields.append(stage + "=" + String(format: "%.4f", times[stage] ?? 0))
     }
-    fields += ["docs=\(documents.count)", "failures=\(failures)", "sentences=\(sentences)",
-               "statements=\(report.result.statements.count)", "stances=\(report.result.stances.count)", "text_bytes=\(textBytes)",
+    fields += ["docs=\(sorted.count)", "failures=\(failures)", "sentences=\(sentences)",
+               "statements=\(report.statementCount)", "stances=\(report.stanceCount)", "text_bytes=\(textBytes)",
                "inner_maxrss_kb=\(selfPeakRSSKB())", "rss_analysed_kb=\(rssAnalysed)", "rss_aggregated_kb=\(rssAggregated)",
                "rss_stored_kb=\(rssStored)"]
     print(fields.joined(separator: "\t"))

@@ -15,7 +15,7 @@ import StanceStore
 ///   `stance analyze` stores them;
 /// - aggregate: `CorpusAnalyzer.aggregate`;
 /// - finish: `CorpusStore.finishRun` (the run's statements, stance rows, positions, contrasts);
-/// - reload and write: `StoredReport.load` and `OutputWriter.write` (what `stance report` does).
+/// - reload and write: `StoredReport.open` and `OutputWriter.write` (what `stance report` does).
 /// Times are CPU seconds of the process. Prints key=value fields: statements/s for save+finish (every statement with its stance rows and
 /// its full-text entry), the report seconds and peak RSS.
 func storeCommand(_ args: [String]) -> Int32 {
@@ -95,7 +95,7 @@ func storeCommand(_ args: [String]) -> Int32 {
     let rssStored = selfPeakRSSKB()
     let stances = result.stances.count
     do {
-        guard let report = try timed("reload", { try StoredReport.load(store: store, runID: result.run.runID) }) else {
+        guard let report = try timed("reload", { try StoredReport.open(store: store, runID: result.run.runID) }) else {
             fail("store: the run is not in the database")
         }
         try timed("write") { try OutputWriter(directory: outURL).write(report) }

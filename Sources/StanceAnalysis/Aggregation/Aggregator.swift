@@ -23,47 +23,34 @@ public struct Aggregator: Sendable {
         aggregate(analyses.map(\.result), topics: topics, run: run)
     }
 
+    /// The corpus result of `documents` (in the order given): the compact aggregation
+    /// (`aggregate(_: [CompactDocument], ...)`) with the documents' statements, their speakers set to
+    /// the canonical names, and stances.
     public func aggregate(_ documents: [DocumentResult], topics: [Topic], run: RunInfo) -> CorpusResult {
-        let identity = SpeakerIdentity(documents)
-        var statements: [Statement] = []
-        var stances: [StatementStance] = []
-        var disagreements: [(String, String)] = []
-        for document in documents {
-            let names = identity.canonicalName[document.summary.id] ?? [:]
-            for var statement in document.statements {
-                statement.speaker = names[statement.speaker] ?? statement.speaker
-                statements.append(statement)
-            }
-            stances += document.stances
-            for d in document.disagreements {
-                if let target = d.target { disagreements.append((names[d.speaker] ?? d.speaker, names[target] ?? target)) }
-            }
+        let compact = aggregate(documents.map(CompactDocument.init), topics: topics, run: run)
+        let statements = compact.statements.map { ref -> Statement in
+            var statement = documents[Int(ref.document)].statements[Int(ref.statement)]
+            statement.speaker = ref.speaker
+            return statement
         }
-        statements.sort { $0.documentID != $1.documentID ? $0.documentID < $1.documentID : $0.range < $1.range }
-        let counts = Dictionary(grouping: statements, by: \.speaker)
-        let speakers = identity.speakers.values.filter { counts[$0.canonical] != nil }.map { m in
-            SpeakerSummary(id: SpeakerIdentity.speakerID(m.canonical), name: m.canonical, kind: m.kind, aliases: m.aliases,
-                           roles: m.roles, affiliation: m.affiliation, statements: counts[m.canonical]?.count ?? 0,
-                           documents: Set(counts[m.canonical]?.map(\.documentID) ?? []).count, links: m.links)
-        }.sorted { $0.name < $1.name }
-
-        // Near-duplicate copies (wire stories republished by several outlets) count once: NearDuplicates.
-        let summaries = documents.map(\.summary).sorted { $0.id < $1.id }
-        let positions = countedPositions(documents: summaries, statements: statements, stances: stances)
-        let (contrasts, allies) = pairs(positions, disagreements: disagreements)
-        return CorpusResult(run: run, topics: topics.map { TopicSummary(id: $0.id, label: $0.label, target: $0.target) },
-                            documents: summaries, statements: statements, stances: stances,
-                            speakers: speakers, positions: positions, contrasts: contrasts, allies: allies)
+        return CorpusResult(run: run, topics: compact.topics, documents: compact.documents, statements: statements,
+                            stances: documents.flatMap(\.stances), speakers: compact.speakers, positions: compact.positions,
+                            contrasts: compact.contrasts, allies: compact.allies)
     }
 
     /// A position is the mean signed score of a speaker's statements on the topic (so many
     /// statements do not saturate it), MIXED when the minority side is substantial.
     public func positions(stances: [StatementStance], speakerOf: [String: String], group: ((String) -> String?)? = nil) -> [Position] {
+        positions(stances.compactMap { stance in
+            speakerOf[stance.statementID].map { (stance: stance, speaker: $0, group: group?(stance.statementID)) }
+        })
+    }
+
+    /// Positions from stances with their speakers (and groups), in the order given.
+    func positions(_ items: [(stance: StatementStance, speaker: String, group: String?)]) -> [Position] {
         var buckets: [String: [StatementStance]] = [:]
         var keys: [String: (topic: String, speaker: String, group: String?)] = [:]
-        for stance in stances {
-            guard let speaker = speakerOf[stance.statementID] else { continue }
-            let g = group?(stance.statementID)
+        for (stance, speaker, g) in items {
             let key = "\(stance.topic)\u{1}\(speaker)\u{1}\(g ?? "")"
             buckets[key, default: []].append(stance)
             keys[key] = (stance.topic, speaker, g)

@@ -50,29 +50,44 @@ public struct NearDuplicates: Sendable {
 
     public var isEmpty: Bool { groups.isEmpty }
 
-    public init(documents: [DocumentSummary], statements: [Statement]) {
-        let documents = documents.sorted { $0.id < $1.id }
-        var keysByDocument: [String: [(id: String, key: String)]] = [:]
-        for statement in statements {
-            keysByDocument[statement.documentID, default: []].append((statement.id, Self.key(statement.text)))
+    /// A statement as copies are compared: its id and a 64-bit hash of its words (`key`), so the
+    /// words of a large corpus's statements need not be held to find its copies.
+    public struct StatementKey: Sendable, Hashable {
+        public let id: String
+        public let words: UInt64
+
+        public init(id: String, words: UInt64) {
+            self.id = id
+            self.words = words
         }
+
+        public init(_ statement: Statement) {
+            self.init(id: statement.id, words: NearDuplicates.hash(NearDuplicates.key(statement.text)))
+        }
+    }
+
+    public init(documents: [DocumentSummary], statements: [Statement]) {
+        var keys: [String: [StatementKey]] = [:]
+        for statement in statements { keys[statement.documentID, default: []].append(StatementKey(statement)) }
+        self.init(documents: documents, keys: keys)
+    }
+
+    /// From each document's statement keys (by document id; their order does not matter).
+    public init(documents: [DocumentSummary], keys keysByDocument: [String: [StatementKey]]) {
+        let documents = documents.sorted { $0.id < $1.id }
         let prints = documents.map { UInt64($0.fingerprint, radix: 16) }
-        // Statement words as numbers, each document's as a sorted list without repeats: pairs are
-        // compared by merging two short integer lists.
-        var numbers: [String: Int] = [:]
-        let keySets: [[Int]] = documents.map { document in
-            Array(Set((keysByDocument[document.id] ?? []).map { statement in
-                if let number = numbers[statement.key] { return number }
-                numbers[statement.key] = numbers.count
-                return numbers.count - 1
-            })).sorted()
+        // Each document's statement words as a sorted list without repeats: pairs are compared by
+        // merging two short integer lists.
+        let keySets: [[UInt64]] = documents.map { document in
+            Array(Set((keysByDocument[document.id] ?? []).map(\.words))).sorted()
         }
 
         // Each document's rarer half of its statements (by how many documents have them, then by
-        // number): two documents that share more than half of each one's statements share one of these.
-        var frequency = [Int](repeating: 0, count: numbers.count)
-        for keys in keySets { for key in keys { frequency[key] += 1 } }
-        var index: [Int: [Int]] = [:]
+        // value): two documents that share more than half of each one's statements share one of
+        // these, whatever the order, as long as every document uses the same one.
+        var frequency: [UInt64: Int] = [:]
+        for keys in keySets { for key in keys { frequency[key, default: 0] += 1 } }
+        var index: [UInt64: [Int]] = [:]
         var parent = Array(documents.indices)
         func root(_ i: Int) -> Int {
             var i = i
@@ -83,7 +98,7 @@ public struct NearDuplicates: Sendable {
             return i
         }
         for i in documents.indices where !keySets[i].isEmpty {
-            let ordered = keySets[i].sorted { (frequency[$0], $0) < (frequency[$1], $1) }
+            let ordered = keySets[i].map { (frequency[$0] ?? 0, $0) }.sorted { $0 < $1 }.map(\.1)
             var candidates: Set<Int> = []
             for key in ordered.prefix((ordered.count + 1) / 2) {
                 candidates.formUnion(index[key] ?? [])
@@ -105,16 +120,16 @@ public struct NearDuplicates: Sendable {
         for group in members.values where group.count > 1 {
             let ordered = group.sorted { Self.earlier(documents[$0], documents[$1]) }
             let canonical = ordered[0]
-            var seen = Set((keysByDocument[documents[canonical].id] ?? []).map(\.key))
+            var seen = Set((keysByDocument[documents[canonical].id] ?? []).map(\.words))
             var copies: [Copy] = []
             for member in ordered.dropFirst() {
                 let own = keysByDocument[documents[member].id] ?? []
                 var left = 0
-                for statement in own where seen.contains(statement.key) {
+                for statement in own where seen.contains(statement.words) {
                     uncounted.insert(statement.id)
                     left += 1
                 }
-                seen.formUnion(own.map(\.key))
+                seen.formUnion(own.map(\.words))
                 let distance = prints[member].flatMap { a in prints[canonical].map { (a ^ $0).nonzeroBitCount } } ?? 64
                 copies.append(Copy(id: documents[member].id, distance: distance, uncounted: left, statements: own.count))
             }
@@ -152,8 +167,16 @@ public struct NearDuplicates: Sendable {
         return folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
 
+    /// FNV-1a (64-bit) of a statement's words (`key`): two different statements share a hash with
+    /// odds of about one in 10^19 per pair, far below any corpus's count of statements squared.
+    static func hash(_ key: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in key.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        return h
+    }
+
     /// More than half of each sorted, repeat-free list is in the other.
-    static func shareMostStatements(_ a: [Int], _ b: [Int]) -> Bool {
+    static func shareMostStatements<Key: Comparable>(_ a: [Key], _ b: [Key]) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
         var (i, j, common) = (0, 0, 0)
         while i < a.count && j < b.count {

@@ -22,10 +22,15 @@ public struct SpeakerIdentity: Sendable {
     public private(set) var speakers: [String: Merged] = [:]
 
     public init(_ documents: [DocumentResult]) {
+        self.init(documents.map { (id: $0.summary.id, speakers: $0.speakers) })
+    }
+
+    /// From each document's id and speakers.
+    public init(_ documents: [(id: String, speakers: [DocumentSpeaker])]) {
         // Group document speakers by folded full name; organisations by name without the article.
         var groups: [String: [(doc: String, speaker: DocumentSpeaker)]] = [:]
         for document in documents {
-            for speaker in document.speakers { groups[Self.key(speaker), default: []].append((document.summary.id, speaker)) }
+            for speaker in document.speakers { groups[Self.key(speaker), default: []].append((document.id, speaker)) }
         }
         // A key that is the tail of exactly one longer person key joins it ("varga" -> "ilse varga").
         let personKeys = groups.keys.filter { key in groups[key]!.contains { $0.speaker.kind == .person } }

@@ -18,39 +18,84 @@ import Darwin
 ///   removed by the next write of the same file.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        removeStaleTemporaries(of: url)
-        let temporary = temporaryURL(for: url, pid: getpid())
-        unlink(temporary.path)  // left by an earlier process that had the same PID
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard fd >= 0 else {
-            throw OutputError(path: url.path, reason: "cannot write (is the folder writable?): \(String(cString: strerror(errno)))")
+        let file = try Stream(url)
+        do {
+            try file.write(bytes)
+        } catch {
+            file.discard()
+            throw error
         }
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let count = writeDescriptor(fd, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                written += count
+        try file.commit()
+    }
+
+    /// A file written piece by piece (a table too large to hold whole), with the same guarantees:
+    /// nothing is at `url` but the old file until `commit`; `discard` (or an error) leaves it there.
+    public final class Stream {
+        let url: URL
+        private let temporary: URL
+        private var fd: Int32
+
+        public init(_ url: URL) throws {
+            self.url = url
+            let folder = url.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            removeStaleTemporaries(of: url)
+            temporary = temporaryURL(for: url, pid: getpid())
+            unlink(temporary.path)  // left by an earlier process that had the same PID
+            fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            guard fd >= 0 else {
+                throw OutputError(path: url.path, reason: "cannot write (is the folder writable?): \(String(cString: strerror(errno)))")
             }
         }
-        // A full disk may only show when the data is flushed.
-        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary.path)
-            throw OutputError(path: url.path, reason: "cannot write: \(failure)")
+
+        deinit { discard() }
+
+        public func write(_ bytes: [UInt8]) throws {
+            guard fd >= 0 else { throw OutputError(path: url.path, reason: "cannot write: already closed") }
+            var failure: String?
+            bytes.withUnsafeBytes { buffer in
+                var written = 0
+                while written < buffer.count {
+                    let count = writeDescriptor(fd, buffer.baseAddress! + written, buffer.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    written += count
+                }
+            }
+            if let failure {
+                discard()
+                throw OutputError(path: url.path, reason: "cannot write: \(failure)")
+            }
         }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
+
+        /// Flushes the file to disk and renames it over `url`.
+        public func commit() throws {
+            guard fd >= 0 else { throw OutputError(path: url.path, reason: "cannot write: already closed") }
+            var failure: String?
+            // A full disk may only show when the data is flushed.
+            if fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+            if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+            fd = -1
+            if let failure {
+                unlink(temporary.path)
+                throw OutputError(path: url.path, reason: "cannot write: \(failure)")
+            }
+            if rename(temporary.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary.path)
+                throw OutputError(path: url.path, reason: "cannot replace file: \(reason)")
+            }
+        }
+
+        /// Removes the temporary file; `url` keeps what it held.
+        public func discard() {
+            guard fd >= 0 else { return }
+            close(fd)
+            fd = -1
             unlink(temporary.path)
-            throw OutputError(path: url.path, reason: "cannot replace file: \(reason)")
         }
     }
 

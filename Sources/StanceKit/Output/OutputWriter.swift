@@ -21,8 +21,7 @@ public struct OutputWriter: Sendable {
     @discardableResult
     public func write(_ result: CorpusResult, grouped: (PositionGrouping) -> [Position] = { _ in [] },
                       markdown: String? = nil) throws -> [String] {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try checkChartsFolder()
+        try prepareFolder()
         var written: [String] = []
         for format in TableFormat.all {
             try AtomicFile.write(format.build(result).bytes(profile), to: directory.appendingPathComponent(format.fileName))
@@ -34,6 +33,31 @@ public struct OutputWriter: Sendable {
             written.append(grouping.fileName)
         }
         return written + (try ReportWriter.write(result, to: directory, markdown: markdown))
+    }
+
+    func prepareFolder() throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try checkChartsFolder()
+    }
+
+    /// Writes the table `fileName` row by row: `rows` hands each row to the function it is given,
+    /// which buffers it and writes a megabyte at a time, so memory holds one buffer, not the table.
+    func writeRows(_ fileName: String, columns: [CSVColumn],
+                   _ rows: (_ row: ([String]) throws -> Void) throws -> Void) throws {
+        let file = try AtomicFile.Stream(directory.appendingPathComponent(fileName))
+        let flushAt = 1 << 20
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(flushAt + 64 * 1024)
+        CSVWriter.appendHeader(columns: columns, profile: profile, to: &buffer)
+        try rows { cells in
+            CSVWriter.appendRow(cells, columns: columns, profile: profile, to: &buffer)
+            if buffer.count >= flushAt {
+                try file.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try file.write(buffer)
+        try file.commit()
     }
 
     /// Files are only ever written inside `directory`: each one is replaced by a rename, so a symbolic

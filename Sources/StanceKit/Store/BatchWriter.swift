@@ -21,6 +21,7 @@ final class BatchWriter: @unchecked Sendable {
     private var schedule: CommitSchedule
     private var gathered: [DocumentAnalysis] = []
     private var gatheredFiles: [String: FileStamp] = [:]
+    private var gatheredStances: [(id: String, stances: [StatementStance])] = []
     private var gatheredBytes = 0
     private var runID: String?
 
@@ -31,10 +32,14 @@ final class BatchWriter: @unchecked Sendable {
 
     /// Adds one batch to the next transaction, and queues the transaction when it is big enough
     /// (after waiting for the previous one, whose error it throws).
-    func save(_ analyses: [DocumentAnalysis], files: [String: FileStamp], runID: String) throws {
+    /// `stances`: the documents' stance rows for the store to keep until the run is finished
+    /// (`CorpusStore.addPendingStances`).
+    func save(_ analyses: [DocumentAnalysis], files: [String: FileStamp], runID: String,
+              stances: [(id: String, stances: [StatementStance])] = []) throws {
         if self.runID != runID { try flush() }
         self.runID = runID
         gathered += analyses
+        gatheredStances += stances
         gatheredFiles.merge(files) { _, new in new }
         gatheredBytes += analyses.reduce(0) { $0 + $1.document.text.utf8.count }
         if schedule.shouldCommit(pending: gathered.count, bytes: gatheredBytes) { try flush() }
@@ -52,14 +57,17 @@ final class BatchWriter: @unchecked Sendable {
         guard !gathered.isEmpty, let runID else { return }
         let analyses = gathered
         let files = gatheredFiles
+        let stances = gatheredStances
         gathered = []
         gatheredFiles = [:]
+        gatheredStances = []
         gatheredBytes = 0
         pending.enter()
         queue.async { [self] in
             defer { pending.leave() }
             do {
                 try store.saveDocuments(analyses, files: files, runID: runID)
+                try store.addPendingStances(stances)
             } catch {
                 failure = error
             }

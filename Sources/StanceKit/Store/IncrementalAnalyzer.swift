@@ -93,8 +93,9 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
             self.durationSeconds = durationSeconds
         }
 
-        /// The run's result read back from the database, corrections applied (what reports show).
-        /// A repeated run reads it on first use.
+        /// The run's result as the database holds it, corrections applied (what reports show), opened
+        /// with `StoredReport.open`: its statements and stances are read from the store when used,
+        /// which must then be before the store is closed. A repeated run opens it on first use.
         public var report: StoredReport {
             get throws {
                 if let loadedReport { return loadedReport }
@@ -139,11 +140,15 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
     ///   - deferReport: when the run repeats the previous one (`Outcome.repeated`), read its report
     ///     from the store only when `Outcome.report` is first used, which must then be before the
     ///     store is closed. Lets a caller whose reports are current skip reading the run back.
+    ///   - openReport: open the report with `StoredReport.open` (statements and stances stay in the
+    ///     database until written, so memory does not grow with them) instead of reading it whole;
+    ///     the store must then stay open while the report is used.
     public func analyze(path: String, skip: [URL] = [], maxFileBytes: Int = DocumentReader.defaultMaxFileBytes,
                         maxParagraphLength: Int = DocumentReader.defaultMaxParagraphLength,
                         maxStatementLength: Int = StatementLimit.defaultMaxLength,
                         date: Date = RunClock.now(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                        started: Date = Date(), shard: Shard? = nil, deferReport: Bool = false) throws -> Outcome {
+                        started: Date = Date(), shard: Shard? = nil, deferReport: Bool = false,
+                        openReport: Bool = false) throws -> Outcome {
         var reader = DocumentReader(path: path, skip: skip, maxFileBytes: maxFileBytes, maxParagraphLength: maxParagraphLength)
         reader.shard = shard
         let entries = try reader.entries()
@@ -203,7 +208,7 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
                                                                        durationSeconds: Date().timeIntervalSince(started)))
             let store = self.store
             let load = {
-                guard let report = try StoredReport.load(store: store, runID: previous.runID) else {
+                guard let report = try Self.report(store: store, runID: previous.runID, open: openReport) else {
                     throw StoreError.unknownRun(path: store.path, runID: previous.runID)
                 }
                 return report
@@ -214,20 +219,28 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
                            lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
         }
 
-        var results: [String: DocumentResult] = [:]
+        // What each document contributes to the run. Without corrections to apply, documents are
+        // kept compact (`CompactDocument`) and their stance rows wait in the store
+        // (`addPendingStances`), so memory does not grow with the statements' words and evidence;
+        // with corrections, whole results are kept for `CorrectionApplier`.
+        let kept = KeptDocuments(store: store, compact: CorrectionApplier.Effective(try store.corrections()).isEmpty,
+                                 maxStatementLength: maxStatementLength)
+        try kept.begin()
         var rescored: [String] = []
         var resegmented = 0
         let toReuse = found.filter { $0.plan == .reuse }.map(\.id)
         var reuseAgain: [String] = []
         for batch in toReuse.chunked(CorpusAnalyzer.batchSize) {
             let stored = try store.loadDocumentAnalyses(ids: batch, stancesFromRun: state.previous?.runID)
+            var reused: [DocumentResult] = []
             for (document, result) in zip(stored, parallelMap(stored, threads: threads, { Self.reused($0) })) {
                 if stale.contains(document.state.id) || document.stances.contains(where: { $0.evidence.contains { $0.rule == CorrectionApplier.rule } }) {
                     reuseAgain.append(document.state.id)
                 } else {
-                    results[document.state.id] = result
+                    reused.append(result)
                 }
             }
+            try kept.add(reused)
         }
         let toRescore = found.filter { $0.plan == .rescore }.map(\.id) + reuseAgain
 
@@ -238,47 +251,62 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         let analyseCount = toAnalyse.values.reduce(0) { $0 + $1.count }
         let interrupted = {
             AnalysisInterrupted(analysed: analysed.count, reused: found.count - analyseCount, failed: failures.count,
-                                statements: results.values.reduce(0) { $0 + $1.statements.count })
+                                statements: kept.statementCount)
         }
-        // Each batch is stored while the next one is analysed.
+        // Batches of documents, not of files: a JSON Lines file of thousands of articles is read
+        // alone and analysed a batch at a time, so memory holds one file's texts and one batch's
+        // analyses. Each batch is stored while the next one is analysed.
         let writer = BatchWriter(store: store)
-        for batch in toAnalyse.keys.sorted().chunked(CorpusAnalyzer.batchSize) {
-            let items = parallelMap(batch, threads: threads) { index -> [Result<DocumentAnalysis, InputError>] in
-                let wanted = Set(toAnalyse[index]!.map(\.id))
-                let isLines = entries[index].isJSONLines
-                return reader.read(entries[index]).compactMap { item in
-                    switch item {
-                    case .success(let document): wanted.contains(document.id) ? .success(self.analyzer.pipeline.analyze(document)) : nil
-                    // A bad line of a JSON Lines file was reported by the scan already.
-                    case .failure(let error): isLines ? nil : .failure(error)
+        var waiting: [(entry: Int, document: Document)] = []
+        var analyseNext = 0
+        let ordered = toAnalyse.keys.sorted()
+        while analyseNext < ordered.count || !waiting.isEmpty {
+            while waiting.count < CorpusAnalyzer.batchSize && analyseNext < ordered.count {
+                var chunk = [ordered[analyseNext]]
+                analyseNext += 1
+                // Text files are read a batch at a time, in parallel; a JSON Lines file alone.
+                if !entries[chunk[0]].isJSONLines {
+                    while chunk.count < CorpusAnalyzer.batchSize - waiting.count, analyseNext < ordered.count,
+                          !entries[ordered[analyseNext]].isJSONLines {
+                        chunk.append(ordered[analyseNext])
+                        analyseNext += 1
+                    }
+                }
+                let read = parallelMap(chunk, threads: threads) { reader.read(entries[$0]) }
+                for (index, entryItems) in zip(chunk, read) {
+                    let wanted = Set(toAnalyse[index]!.map(\.id))
+                    var got: Set<String> = []
+                    var failed = false
+                    for item in entryItems {
+                        switch item {
+                        case .success(let document):
+                            guard wanted.contains(document.id) else { continue }
+                            got.insert(document.id)
+                            waiting.append((index, document))
+                        // A bad line of a JSON Lines file was reported by the scan already.
+                        case .failure(let error) where !entries[index].isJSONLines:
+                            failed = true
+                            failures.append(error)
+                        case .failure:
+                            continue
+                        }
+                    }
+                    // A wanted article no longer there (the file changed while the run read it).
+                    for document in toAnalyse[index]! where !failed && !got.contains(document.id) {
+                        failures.append(InputError(path: entries[index].id, reason: "article \"\(document.id)\" disappeared while the run read it"))
                     }
                 }
             }
-            var analyses: [DocumentAnalysis] = []
+            let batch = Array(waiting.prefix(CorpusAnalyzer.batchSize))
+            waiting.removeFirst(batch.count)
+            let analyses = parallelMap(batch, threads: threads) { self.analyzer.pipeline.analyze($0.document) }
             var files: [String: FileStamp] = [:]
-            for (index, entryItems) in zip(batch, items) {
-                let stampByID = Dictionary(toAnalyse[index]!.map { ($0.id, $0.stamp) }, uniquingKeysWith: { a, _ in a })
-                for item in entryItems {
-                    switch item {
-                    case .success(let analysis):
-                        analyses.append(analysis)
-                        if let stamp = stampByID[analysis.document.id] ?? nil { files[analysis.document.id] = stamp }
-                    case .failure(let error):
-                        failures.append(error)
-                    }
-                }
-                // A wanted article no longer there (the file changed while the run read it).
-                let got = Set(entryItems.compactMap { try? $0.get().document.id })
-                let failed = entryItems.contains { if case .failure = $0 { true } else { false } }
-                for document in toAnalyse[index]! where !failed && !got.contains(document.id) {
-                    failures.append(InputError(path: entries[index].id, reason: "article \"\(document.id)\" disappeared while the run read it"))
-                }
+            // Text files have stamps (one document each); JSON Lines articles none.
+            for (entry, document) in batch where !entries[entry].isJSONLines {
+                if let stamp = toAnalyse[entry]!.first(where: { $0.id == document.id })?.stamp { files[document.id] = stamp }
             }
-            try writer.save(analyses, files: files, runID: runInfo.runID)
-            for analysis in analyses {
-                results[analysis.document.id] = analysis.result
-                analysed.append(analysis.document.id)
-            }
+            try writer.save(analyses, files: files, runID: runInfo.runID, stances: kept.keep(analyses.map(\.result)))
+            analysed += analyses.map(\.document.id)
             progress(analysed.count, analyseCount)
             Interruption.shared.documentsDone(analysed.count)
             if shouldStop() {
@@ -292,42 +320,56 @@ public final class IncrementalAnalyzer: @unchecked Sendable {
         for batch in toRescore.chunked(CorpusAnalyzer.batchSize) {
             let stored = try store.loadDocumentAnalyses(ids: batch)
             let scored = parallelMap(stored, threads: threads) { self.rescore($0) }
-            for (document, (result, segmented)) in zip(stored, scored) {
-                results[document.state.id] = result
+            try kept.add(scored.map(\.0))
+            for (document, (_, segmented)) in zip(stored, scored) {
                 rescored.append(document.state.id)
                 if segmented { resegmented += 1 }
             }
             if shouldStop() { throw interrupted() }
         }
 
-        // 6. Aggregate, apply the corrections and store the run; then read it back. The in-memory
-        //    results are dropped first, so that they and the run read back are not held at once.
-        //    Statements over the limit are stored (a later run with a higher limit gets them back)
-        //    but left out.
-        let rescoredKept = rescored.filter { results[$0] != nil }
-        let (documents, excluded) = StatementLimit.apply(found.compactMap { results[$0.id] }, maxLength: maxStatementLength)
-        results = [:]
-        let reusedCount = documents.count - analysed.count
-        let runID = try finishRun(documents, date: date, marker: resultMarker,
-                                  stats: RunStats(analysed: analysed.count, reused: reusedCount, failed: failures.count,
-                                                  durationSeconds: Date().timeIntervalSince(started)))
-        guard let report = try StoredReport.load(store: store, runID: runID) else {
+        // 6. Aggregate, apply the corrections and store the run. Statements over the limit are
+        //    stored (a later run with a higher limit gets them back) but left out.
+        let rescoredKept = rescored.filter { kept.contains($0) }
+        let excluded = kept.exclusions(in: found.map(\.id))
+        let stats = { (documents: Int) in
+            RunStats(analysed: analysed.count, reused: documents - analysed.count, failed: failures.count,
+                     durationSeconds: Date().timeIntervalSince(started))
+        }
+        let runID: String
+        let documentCount: Int
+        switch kept.take(in: found.map(\.id)) {
+        case .compact(let documents):
+            let (result, sorted) = analyzer.aggregate(documents, date: date)
+            try store.finishRun(result.overview, statements: result.statementIDs(in: sorted), documentOrder: sorted.map(\.summary.id),
+                                stats: stats(sorted.count), lexiconFiles: lexiconFiles)
+            runID = result.run.runID
+            documentCount = sorted.count
+        case .whole(let documents):
+            runID = try finishRun(documents, date: date, stats: stats(documents.count))
+            documentCount = documents.count
+        }
+        try store.setResultMarker(resultMarker, runID: runID)
+        guard let report = try Self.report(store: store, runID: runID, open: openReport) else {
             throw StoreError.unknownRun(path: store.path, runID: runID)
         }
         return Outcome(report: report, loadReport: { report }, runID: runID, repeated: false,
-                       statementCount: report.result.statements.count, analysed: analysed, reused: reusedCount,
+                       statementCount: report.statementCount, analysed: analysed, reused: documentCount - analysed.count,
                        rescored: rescoredKept, resegmented: resegmented, failures: failures, missing: missing,
                        excluded: excluded, lexiconChange: state.change, durationSeconds: Date().timeIntervalSince(started))
     }
 
+    private static func report(store: CorpusStore, runID: String, open: Bool) throws -> StoredReport? {
+        open ? try StoredReport.open(store: store, runID: runID) : try StoredReport.load(store: store, runID: runID)
+    }
+
     /// Aggregates `documents` (consumed), applies the stored corrections and stores the finished
-    /// run with `marker` (`resultMarker`); returns its id.
-    private func finishRun(_ documents: consuming [DocumentResult], date: Date, marker: String, stats: RunStats) throws -> String {
+    /// run; returns its id.
+    private func finishRun(_ documents: consuming [DocumentResult], date: Date, stats: RunStats) throws -> String {
         let aggregated = analyzer.aggregate(documents, date: date)
         _ = consume documents
         let result = CorrectionApplier.apply(try store.corrections(), to: aggregated, aggregator: analyzer.aggregator).result
         try store.finishRun(result, stats: stats, lexiconFiles: lexiconFiles)
-        try store.setResultMarker(marker, runID: result.run.runID)
         return result.run.runID
     }
 

@@ -7,39 +7,101 @@ import StanceStore
 /// A finished run's result as every report shows it, from the database alone: the stored result,
 /// the corrections applied (`CorrectionApplier`, also those made after the run), the corrected
 /// statements marked, and the near-duplicate copies found.
+///
+/// Two ways to hold it: `load` reads the whole result (statements and stances included) into
+/// memory; `open` reads only what does not grow with the corpus (topics, documents, speakers,
+/// positions, contrasts, allies) and leaves the statements and stances in the database, where
+/// `OutputWriter` reads them row by row into `statements.csv` and `stances.csv`. `open` does so when
+/// no correction applies (the stored result is then the report's exactly); with corrections, it
+/// reads the whole result as `load` does.
 public final class StoredReport: @unchecked Sendable {
-    /// The result the tables and the report render.
-    public let result: CorpusResult
+    /// The result's corpus-level parts: the whole result when it is in memory, else the result with
+    /// its statements and stances left empty (read them with `result`, or row by row).
+    public let overview: CorpusResult
+    /// Statements and stances in the result.
+    public let statementCount: Int
+    public let stanceCount: Int
     public let corrections: [Correction]
-    public let duplicates: NearDuplicates
     /// The run's aggregation settings, from the `settings.yaml` stored with the run.
     public let aggregator: Aggregator
     /// Statements a `--not-a-statement` correction removed, as stored (for the report's list).
     public let removed: [String: Statement]
+    /// The database the statements and stances are read from; nil when they are in memory.
+    let store: CorpusStore?
+    private var loaded: CorpusResult?
+    private var statementPass: StatementPass?
 
-    init(result: CorpusResult, corrections: [Correction], duplicates: NearDuplicates, aggregator: Aggregator,
-         removed: [String: Statement]) {
-        self.result = result
+    init(result: CorpusResult, corrections: [Correction], aggregator: Aggregator, removed: [String: Statement]) {
+        overview = result
+        loaded = result
+        statementCount = result.statements.count
+        stanceCount = result.stances.count
         self.corrections = corrections
-        self.duplicates = duplicates
         self.aggregator = aggregator
         self.removed = removed
+        store = nil
     }
 
-    /// The run `runID`, or the newest finished run; nil when the database holds no finished run.
-    /// Throws `StoreError` (an unknown run id included).
+    init(overview: RunOverview, store: CorpusStore, aggregator: Aggregator) {
+        self.overview = overview.result
+        statementCount = overview.statementCount
+        stanceCount = overview.stanceCount
+        corrections = []
+        self.aggregator = aggregator
+        removed = [:]
+        self.store = store
+    }
+
+    /// Whether statements and stances stay in the database until written (`open` without corrections).
+    public var isStreamed: Bool { store != nil }
+
+    /// The whole result; read from the database on first use when the report was opened streamed
+    /// (then before the store is closed).
+    public var result: CorpusResult {
+        get throws {
+            if let loaded { return loaded }
+            guard let store, let stored = try store.loadResult(runID: overview.run.runID) else {
+                throw StoreError.unknownRun(path: store?.path ?? "", runID: overview.run.runID)
+            }
+            loaded = stored
+            return stored
+        }
+    }
+
+    /// The near-duplicate copies among the result's documents.
+    public var duplicates: NearDuplicates {
+        get throws { try pass().duplicates }
+    }
+
+    /// The run `runID`, or the newest finished run, read whole into memory; nil when the database
+    /// holds no finished run. Throws `StoreError` (an unknown run id included).
     public static func load(store: CorpusStore, runID: String? = nil) throws -> StoredReport? {
         guard let stored = try store.loadResult(runID: runID) else { return nil }
         let aggregator = try self.aggregator(store: store, run: stored.run)
+        return try loaded(stored, store: store, corrections: try store.corrections(), aggregator: aggregator)
+    }
+
+    /// The same, with statements and stances left in the database when no correction applies (see
+    /// the type's comment); the store must stay open while the report is used.
+    public static func open(store: CorpusStore, runID: String? = nil) throws -> StoredReport? {
         let corrections = try store.corrections()
+        guard CorrectionApplier.Effective(corrections).isEmpty else { return try load(store: store, runID: runID) }
+        guard let overview = try store.loadOverview(runID: runID) else { return nil }
+        return StoredReport(overview: overview, store: store, aggregator: try aggregator(store: store, run: overview.result.run))
+    }
+
+    private static func loaded(_ stored: CorpusResult, store: CorpusStore, corrections: [Correction],
+                               aggregator: Aggregator) throws -> StoredReport {
         let corrected = CorrectionApplier.apply(corrections, to: stored, aggregator: aggregator).result
         var removed: [String: Statement] = [:]
         for id in CorrectionApplier.Effective(corrections).dropped.keys.sorted() {
             if let statement = try store.statement(id: id) { removed[id] = statement }
         }
-        return StoredReport(result: CorrectionApplier.marked(corrected, corrections: corrections), corrections: corrections,
-                            duplicates: NearDuplicates(documents: corrected.documents, statements: corrected.statements),
-                            aggregator: aggregator, removed: removed)
+        let report = StoredReport(result: CorrectionApplier.marked(corrected, corrections: corrections), corrections: corrections,
+                                  aggregator: aggregator, removed: removed)
+        // Copies are found over the statements as corrected, before the cues are marked (the same words).
+        report.statementPass = StatementPass(documents: corrected.documents, statements: corrected.statements)
+        return report
     }
 
     /// An aggregator with the settings of the run's stored `settings.yaml` (defaults without one).
@@ -50,19 +112,70 @@ public final class StoredReport: @unchecked Sendable {
     }
 
     /// Positions by outlet or month (`--by`), from the result.
-    public func groupedPositions(by grouping: PositionGrouping) -> [Position] {
+    public func groupedPositions(by grouping: PositionGrouping) throws -> [Position] {
+        let result = try self.result
         switch grouping {
-        case .source: aggregator.groupedPositions(result) { $0.source }
-        case .month: aggregator.groupedPositions(result) { Aggregator.month(of: $0.date) }
+        case .source: return aggregator.groupedPositions(result) { $0.source }
+        case .month: return aggregator.groupedPositions(result) { Aggregator.month(of: $0.date) }
         }
     }
 
+    // MARK: - Statements row by row
+
+    /// Hands every statement of the result to `body` in the tables' order (`Order.statements`) and
+    /// keeps what the report needs of them (`StatementPass`), so that writing `statements.csv`
+    /// spares `markdown()` a second pass.
+    public func forEachStatement(_ body: (Statement) throws -> Void) throws {
+        guard let store else {
+            for statement in Tables.orderedStatements(overview.statements) { try body(statement) }
+            return
+        }
+        var builder = StatementPass.Builder()
+        try store.forEachStatement(runID: overview.run.runID) { statement in
+            builder.add(statement)
+            try body(statement)
+        }
+        if statementPass == nil { statementPass = builder.finish(documents: overview.documents) }
+    }
+
+    /// Hands every stance of the result to `body` in the tables' order (`Order.stances`).
+    public func forEachStance(_ body: (StatementStance) throws -> Void) throws {
+        guard let store else {
+            for stance in Tables.orderedStances(overview.stances, statements: overview.statements) { try body(stance) }
+            return
+        }
+        try store.forEachStance(runID: overview.run.runID, body)
+    }
+
+    private func pass() throws -> StatementPass {
+        if let statementPass { return statementPass }
+        try forEachStatement { _ in }
+        return statementPass!
+    }
+
+    // MARK: - report.md
+
     /// `report.md`: the Markdown report of the result, with the near-duplicate copies listed at the
     /// end of its documents section and the corrections at the end of its caveats.
-    public func markdown() -> String {
-        var lines = MarkdownReport.render(result).components(separatedBy: "\n")
+    public func markdown() throws -> String {
+        let pass = try self.pass()
+        var lookupError: Error?
+        let runID = overview.run.runID
+        let lookups: MarkdownReport.Lookups
+        if let store {
+            lookups = MarkdownReport.Lookups(statementCount: statementCount, firstQuoted: pass.firstQuoted, statement: { id in
+                do { return try store.statement(id: id, runID: runID) } catch { lookupError = error; return nil }
+            }, stance: { id, topic in
+                do { return try store.stance(statementID: id, topic: topic, runID: runID) } catch { lookupError = error; return nil }
+            })
+        } else {
+            lookups = MarkdownReport.Lookups(overview)
+        }
+        let rendered = MarkdownReport.render(overview, lookups: lookups)
+        if let lookupError { throw lookupError }
+        var lines = rendered.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
-        let duplicateLines = duplicatesSection()
+        let duplicateLines = duplicatesSection(pass.duplicates)
         let correctionLines = correctionsSection()
         if !duplicateLines.isEmpty {
             if let next = lines.firstIndex(where: { $0.hasPrefix("## ") && $0.contains("id=\"how-this-was-decided\"") }) {
@@ -83,7 +196,7 @@ public final class StoredReport: @unchecked Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func duplicatesSection() -> [String] {
+    func duplicatesSection(_ duplicates: NearDuplicates) -> [String] {
         guard !duplicates.isEmpty else { return [] }
         var lines = [
             "### <a id=\"near-duplicate-articles\"></a>Near-duplicate articles",
@@ -105,10 +218,11 @@ public final class StoredReport: @unchecked Sendable {
         return lines
     }
 
+    /// Only a report read whole has corrections (`open` reads the result whole when any applies).
     func correctionsSection() -> [String] {
         let effective = CorrectionApplier.Effective(corrections)
         guard !effective.isEmpty else { return [] }
-        let statements = Dictionary(result.statements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let statements = Dictionary(overview.statements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [(Int64, String)] = []
         func row(_ correction: Correction, _ change: String) {
             let statement = statements[correction.statementID] ?? removed[correction.statementID]
@@ -135,11 +249,66 @@ public final class StoredReport: @unchecked Sendable {
     }
 }
 
+/// What `report.md` needs of every statement, gathered in one pass in the tables' order: where
+/// each speaker is first quoted, and the statement words that tell near-duplicate copies.
+struct StatementPass {
+    let firstQuoted: [String: Int]
+    let duplicates: NearDuplicates
+
+    init(firstQuoted: [String: Int], duplicates: NearDuplicates) {
+        self.firstQuoted = firstQuoted
+        self.duplicates = duplicates
+    }
+
+    init(documents: [DocumentSummary], statements: [Statement]) {
+        var builder = Builder()
+        for statement in Tables.orderedStatements(statements) { builder.add(statement) }
+        self = builder.finish(documents: documents)
+    }
+
+    struct Builder {
+        private var index = 0
+        private var firstQuoted: [String: Int] = [:]
+        private var keys: [String: [NearDuplicates.StatementKey]] = [:]
+
+        mutating func add(_ statement: Statement) {
+            if firstQuoted[statement.speaker] == nil { firstQuoted[statement.speaker] = index }
+            index += 1
+            keys[statement.documentID, default: []].append(NearDuplicates.StatementKey(statement))
+        }
+
+        func finish(documents: [DocumentSummary]) -> StatementPass {
+            StatementPass(firstQuoted: firstQuoted, duplicates: NearDuplicates(documents: documents, keys: keys))
+        }
+    }
+}
+
 extension OutputWriter {
     /// Writes a stored report: its tables, `--by` breakdowns, charts and `report.md` (with the
-    /// sections only the store knows, such as corrections and near-duplicate copies).
+    /// sections only the store knows, such as corrections and near-duplicate copies). A streamed
+    /// report's statements and stances go from the database to their files row by row.
     @discardableResult
     public func write(_ report: StoredReport) throws -> [String] {
-        try write(report.result, grouped: { report.groupedPositions(by: $0) }, markdown: report.markdown())
+        try prepareFolder()
+        var written: [String] = []
+        let run = report.overview.run
+        try writeRows(TableFormat.statements.fileName, columns: Tables.statementColumns) { row in
+            try report.forEachStatement { try row(Tables.statementRow($0, run: run)) }
+        }
+        try writeRows(TableFormat.stances.fileName, columns: Tables.stanceColumns) { row in
+            try report.forEachStance { try row(Tables.stanceRow($0, run: run)) }
+        }
+        written += [TableFormat.statements.fileName, TableFormat.stances.fileName]
+        for format in TableFormat.all where format.fileName != TableFormat.statements.fileName
+            && format.fileName != TableFormat.stances.fileName {
+            try AtomicFile.write(format.build(report.overview).bytes(profile), to: directory.appendingPathComponent(format.fileName))
+            written.append(format.fileName)
+        }
+        for grouping in groupings {
+            let table = Tables.groupedPositions(try report.groupedPositions(by: grouping), by: grouping, run: run)
+            try AtomicFile.write(table.bytes(profile), to: directory.appendingPathComponent(grouping.fileName))
+            written.append(grouping.fileName)
+        }
+        return written + (try ReportWriter.write(report.overview, to: directory, markdown: try report.markdown()))
     }
 }

@@ -54,7 +54,7 @@ public final class PartMerger: @unchecked Sendable {
         /// `merged N documents from P parts, failed F; S statements; T s`
         public func summary(seconds: Double) -> String {
             "merged \(documents) documents from \(parts) parts, failed \(failures.count); "
-                + "\(report.result.statements.count) statements; \(String(format: "%.1f", seconds)) s"
+                + "\(report.statementCount) statements; \(String(format: "%.1f", seconds)) s"
         }
     }
 

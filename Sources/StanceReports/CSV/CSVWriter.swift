@@ -17,22 +17,30 @@ public enum CSVWriter {
     /// written without a string per cell or per line).
     public static func renderBytes(columns: [CSVColumn], rows: [[String]], profile: CSVProfile) -> [UInt8] {
         var out: [UInt8] = []
+        appendHeader(columns: columns, profile: profile, to: &out)
+        for row in rows { appendRow(row, columns: columns, profile: profile, to: &out) }
+        return out
+    }
+
+    /// The byte-order mark (excel) and the header line, appended to `out`: a table written row by
+    /// row begins with these.
+    public static func appendHeader(columns: [CSVColumn], profile: CSVProfile, to out: inout [UInt8]) {
         out.append(contentsOf: profile.byteOrderMark.utf8)
-        let lineEnd = Array(profile.lineEnd.utf8)
         for (index, column) in columns.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendCell(column.name, kind: .text, profile: profile, to: &out)
         }
-        out += lineEnd
-        for row in rows {
-            for index in 0..<max(row.count, columns.count) {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                appendCell(index < row.count ? row[index] : "", kind: index < columns.count ? columns[index].kind : .text,
-                           profile: profile, to: &out)
-            }
-            out += lineEnd
+        out.append(contentsOf: profile.lineEnd.utf8)
+    }
+
+    /// One row's line appended to `out` (padded or extended as in `renderBytes`).
+    public static func appendRow(_ row: [String], columns: [CSVColumn], profile: CSVProfile, to out: inout [UInt8]) {
+        for index in 0..<max(row.count, columns.count) {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendCell(index < row.count ? row[index] : "", kind: index < columns.count ? columns[index].kind : .text,
+                       profile: profile, to: &out)
         }
-        return out
+        out.append(contentsOf: profile.lineEnd.utf8)
     }
 
     /// `cell(value, kind:, profile:)`'s bytes appended to `out`, byte by byte: the guard, the quotes

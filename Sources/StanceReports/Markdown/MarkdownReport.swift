@@ -27,8 +27,49 @@ public enum MarkdownReport {
 
     static let fixedAnchors = ["contents", "in-brief", "documents", "speakers", "how-this-was-decided", "caveats"]
 
+    /// What the report reads of the statements and stances: a large corpus's are not held in
+    /// memory but looked up in the database (the report quotes a few dozen statements).
+    public struct Lookups {
+        /// Statements in the result.
+        public var statementCount: Int
+        /// Each speaker's first statement, as its index in the tables' order (`Tables.orderedStatements`).
+        public var firstQuoted: [String: Int]
+        /// A statement of the result by id.
+        public var statement: (String) -> Statement?
+        /// A stance by statement id and topic.
+        public var stance: (String, String) -> StatementStance?
+
+        public init(statementCount: Int, firstQuoted: [String: Int], statement: @escaping (String) -> Statement?,
+                    stance: @escaping (String, String) -> StatementStance?) {
+            self.statementCount = statementCount
+            self.firstQuoted = firstQuoted
+            self.statement = statement
+            self.stance = stance
+        }
+
+        /// From a result that holds its statements and stances.
+        public init(_ result: CorpusResult) {
+            let statements = Order.statements(result.statements)
+            let statementsByID = Dictionary(statements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let stancesByKey = Dictionary(result.stances.map { ($0.statementID + "\u{0}" + $0.topic, $0) },
+                                          uniquingKeysWith: { first, _ in first })
+            var firstQuoted: [String: Int] = [:]
+            for (index, statement) in statements.enumerated() where firstQuoted[statement.speaker] == nil {
+                firstQuoted[statement.speaker] = index
+            }
+            self.init(statementCount: result.statements.count, firstQuoted: firstQuoted, statement: { statementsByID[$0] },
+                      stance: { stancesByKey[$0 + "\u{0}" + $1] })
+        }
+    }
+
     public static func render(_ result: CorpusResult, options: Options = Options()) -> String {
-        var writer = ReportWriter(result: result, options: options)
+        render(result, lookups: Lookups(result), options: options)
+    }
+
+    /// The report of `result`'s corpus-level parts, its statements and stances read through `lookups`
+    /// (`result.statements` and `result.stances` are not read).
+    public static func render(_ result: CorpusResult, lookups: Lookups, options: Options = Options()) -> String {
+        var writer = ReportWriter(result: result, lookups: lookups, options: options)
         return writer.render()
     }
 }
@@ -40,8 +81,7 @@ struct ReportWriter {
     let topics: [TopicSummary]
     let positions: [Position]
     let positionsByTopic: [String: [Position]]
-    let statementsByID: [String: Statement]
-    let stancesByKey: [String: StatementStance]
+    let lookups: MarkdownReport.Lookups
     let speakersByName: [String: SpeakerSummary]
     /// Where each speaker is first quoted (statement order), so a contrast names first the one the
     /// articles quote first, as a reader meets them.
@@ -51,8 +91,9 @@ struct ReportWriter {
     var contrastAnchors: [Contrast: String] = [:]
     var lines: [String] = []
 
-    init(result: CorpusResult, options: MarkdownReport.Options) {
+    init(result: CorpusResult, lookups: MarkdownReport.Lookups, options: MarkdownReport.Options) {
         self.result = result
+        self.lookups = lookups
         self.options = options
         positions = result.overallPositions
         var topics = result.topics
@@ -63,16 +104,8 @@ struct ReportWriter {
         }
         self.topics = topics
         positionsByTopic = Dictionary(grouping: positions, by: \.topic)
-        let statements = Order.statements(result.statements)
-        statementsByID = Dictionary(statements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        stancesByKey = Dictionary(result.stances.map { ($0.statementID + "\u{0}" + $0.topic, $0) },
-                                  uniquingKeysWith: { first, _ in first })
         speakersByName = Dictionary(result.speakers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var firstQuoted: [String: Int] = [:]
-        for (index, statement) in statements.enumerated() where firstQuoted[statement.speaker] == nil {
-            firstQuoted[statement.speaker] = index
-        }
-        self.firstQuoted = firstQuoted
+        firstQuoted = lookups.firstQuoted
     }
 
     mutating func render() -> String {
@@ -120,7 +153,7 @@ struct ReportWriter {
                 + "stands, and where they disagree, with the quotes that show it. Every figure comes from the CSV "
                 + "files beside it (`statements.csv`, `stances.csv`, `positions.csv`, `contrasts.csv`).",
             "",
-            "- **Corpus:** \(count(result.documents.count, "document")), \(count(result.statements.count, "statement")), "
+            "- **Corpus:** \(count(result.documents.count, "document")), \(count(lookups.statementCount, "statement")), "
                 + "\(count(result.speakers.count, "speaker")), \(count(topics.count, "topic"))",
             "- **Analysis date:** \(MarkdownText.inline(run.analysisDate))",
             "- **Lexicon version:** \(MarkdownText.code(run.lexiconHash))",
@@ -249,8 +282,8 @@ struct ReportWriter {
             side.position.map(statementCount) ?? "–"
         }.joined(separator: " | ") + " |")
         let strongest = sidesInOrder.map { side -> (Statement, StatementStance?)? in
-            guard let id = side.position?.strongestStatementID, let statement = statementsByID[id] else { return nil }
-            return (statement, stancesByKey[id + "\u{0}" + topic.id])
+            guard let id = side.position?.strongestStatementID, let statement = lookups.statement(id) else { return nil }
+            return (statement, lookups.stance(id, topic.id))
         }
         lines.append("| Strongest quote | " + strongest.map { item in
             guard let (statement, stance) = item else { return "no quote recorded" }
