@@ -34,6 +34,10 @@ final class PhraseTrie: Sendable {
     /// Wildcard prefixes (symbols after the words'), by their first scalar: a word is compared
     /// only with prefixes that can start it.
     private let prefixesByFirstScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]]
+    /// The same for ASCII prefixes, by first byte (nil where some prefix with that first byte is not
+    /// ASCII: such words take `prefixesByFirstScalar`). Most unknown words are ASCII, and comparing
+    /// bytes costs far less than `String.hasPrefix`.
+    private let asciiPrefixesByFirstByte: [[(bytes: [UInt8], symbol: Int32)]?]
     /// The prefixes each exact word starts with, found at load so a known word needs no comparison.
     private let prefixesOfWord: [[Int32]]
     private let symbolCount: Int
@@ -84,6 +88,11 @@ final class PhraseTrie: Sendable {
             byScalar[prefix.unicodeScalars.first!, default: []].append((prefix, prefixSymbol[prefix]!))
         }
         prefixesByFirstScalar = byScalar
+        asciiPrefixesByFirstByte = (0..<128).map { byte in
+            let candidates = byScalar[Unicode.Scalar(UInt8(byte))] ?? []
+            guard candidates.allSatisfy({ $0.prefix.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+            return candidates.map { (Array($0.prefix.utf8), $0.symbol) }
+        }
         var ofWord = [[Int32]](repeating: [], count: words.count)
         for (word, symbol) in words {
             ofWord[Int(symbol)] = Self.prefixSymbols(of: word, in: byScalar)
@@ -216,7 +225,7 @@ final class PhraseTrie: Sendable {
                     if !known.isEmpty { symbols.prefixes += known }
                 } else {
                     symbols.word.append(Self.unknownWord)
-                    if !prefixesByFirstScalar.isEmpty {
+                    if !prefixesByFirstScalar.isEmpty, !appendASCIIPrefixSymbols(of: &word, to: &symbols.prefixes) {
                         Self.appendPrefixSymbols(of: word, in: prefixesByFirstScalar, to: &symbols.prefixes)
                     }
                 }
@@ -224,6 +233,20 @@ final class PhraseTrie: Sendable {
                 symbols.word.append(Self.noWord)
             }
             symbols.prefixStart.append(Int32(symbols.prefixes.count))
+        }
+    }
+
+    /// `appendPrefixSymbols` for an ASCII word, from its bytes; false when the word needs the
+    /// general comparison (not ASCII, or a prefix with its first byte is not).
+    private func appendASCIIPrefixSymbols(of word: inout String, to found: inout [Int32]) -> Bool {
+        word.withUTF8 { utf8 in
+            guard let first = utf8.first, first < 0x80, utf8.allSatisfy({ $0 < 0x80 }),
+                  let candidates = asciiPrefixesByFirstByte[Int(first)] else { return false }
+            for c in candidates where c.bytes.count <= utf8.count
+                && c.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, utf8.baseAddress!, $0.count) == 0 }) {
+                found.append(c.symbol)
+            }
+            return true
         }
     }
 
