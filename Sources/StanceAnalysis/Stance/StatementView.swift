@@ -82,9 +82,13 @@ final class StatementView {
         objectReferences = matched.list(8)
         selfReferences = matched.list(9)
 
+        // Sized once (a few clauses and sentences are the rule): growing them costs more allocations.
         var sentenceRanges: [Range<Int>] = []
         var clauseRanges: [Range<Int>] = []
         var weights: [Double] = []
+        sentenceRanges.reserveCapacity(4)
+        clauseRanges.reserveCapacity(8)
+        weights.reserveCapacity(8)
         var sentenceStart = 0
         var clauseStart = 0
         var pendingWeight = 1.0

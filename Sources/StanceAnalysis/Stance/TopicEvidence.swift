@@ -34,6 +34,7 @@ struct TopicEvidence {
                 || oppositeHits.contains { $0.tokens.overlaps(c.tokens) && $0.length > c.length }
         }
         var objects: [(hit: StatementView.Hit, side: Double)] = []
+        objects.reserveCapacity(objectHits.count + oppositeHits.count + view.objectReferences.count)
         for h in objectHits where !outweighed(h) { objects.append((h, 1.0)) }
         for h in oppositeHits where !outweighed(h) { objects.append((h, -1.0)) }
         // The objects named in the statement's own words (before references are added).
