@@ -34,6 +34,10 @@ final class PhraseTrie: Sendable {
     /// Wildcard prefixes (symbols after the words'), by their first scalar: a word is compared
     /// only with prefixes that can start it.
     private let prefixesByFirstScalar: [Unicode.Scalar: [(prefix: String, symbol: Int32)]]
+    /// The same for ASCII prefixes, by first byte (nil where some prefix with that first byte is not
+    /// ASCII: such words take `prefixesByFirstScalar`). Most unknown words are ASCII, and comparing
+    /// bytes costs far less than `String.hasPrefix`.
+    private let asciiPrefixesByFirstByte: [[(bytes: [UInt8], symbol: Int32)]?]
     /// The prefixes each exact word starts with, found at load so a known word needs no comparison.
     private let prefixesOfWord: [[Int32]]
     private let symbolCount: Int
@@ -87,6 +91,11 @@ final class PhraseTrie: Sendable {
             byScalar[prefix.unicodeScalars.first!, default: []].append((prefix, prefixSymbol[prefix]!))
         }
         prefixesByFirstScalar = byScalar
+        asciiPrefixesByFirstByte = (0..<128).map { byte in
+            let candidates = byScalar[Unicode.Scalar(UInt8(byte))] ?? []
+            guard candidates.allSatisfy({ $0.prefix.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+            return candidates.map { (Array($0.prefix.utf8), $0.symbol) }
+        }
         var ofWord = [[Int32]](repeating: [], count: words.count)
         for (word, symbol) in words {
             ofWord[Int(symbol)] = Self.prefixSymbols(of: word, in: byScalar)
@@ -192,7 +201,17 @@ final class PhraseTrie: Sendable {
 
     /// Interns a statement's words (`words[i]`: the folded word at token i, nil where matching stops).
     func symbols(_ words: [String?]) -> Symbols {
-        var symbols = Symbols(word: [], prefixStart: [0], prefixes: [])
+        var symbols = Symbols(word: [], prefixStart: [], prefixes: [])
+        intern(words, into: &symbols)
+        return symbols
+    }
+
+    /// `symbols(_:)` into reused storage.
+    private func intern(_ words: [String?], into symbols: inout Symbols) {
+        symbols.word.removeAll(keepingCapacity: true)
+        symbols.prefixStart.removeAll(keepingCapacity: true)
+        symbols.prefixes.removeAll(keepingCapacity: true)
+        symbols.prefixStart.append(0)
         symbols.word.reserveCapacity(words.count)
         symbols.prefixStart.reserveCapacity(words.count + 1)
         for word in words {
@@ -209,7 +228,7 @@ final class PhraseTrie: Sendable {
                     if !known.isEmpty { symbols.prefixes += known }
                 } else {
                     symbols.word.append(Self.unknownWord)
-                    if !prefixesByFirstScalar.isEmpty {
+                    if !prefixesByFirstScalar.isEmpty, !appendASCIIPrefixSymbols(of: &word, to: &symbols.prefixes) {
                         Self.appendPrefixSymbols(of: word, in: prefixesByFirstScalar, to: &symbols.prefixes)
                     }
                 }
@@ -218,7 +237,57 @@ final class PhraseTrie: Sendable {
             }
             symbols.prefixStart.append(Int32(symbols.prefixes.count))
         }
-        return symbols
+    }
+
+    /// `appendPrefixSymbols` for an ASCII word, from its bytes; false when the word needs the
+    /// general comparison (not ASCII, or a prefix with its first byte is not).
+    private func appendASCIIPrefixSymbols(of word: inout String, to found: inout [Int32]) -> Bool {
+        word.withUTF8 { utf8 in
+            guard let first = utf8.first, first < 0x80, utf8.allSatisfy({ $0 < 0x80 }),
+                  let candidates = asciiPrefixesByFirstByte[Int(first)] else { return false }
+            for c in candidates where c.bytes.count <= utf8.count
+                && c.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, utf8.baseAddress!, $0.count) == 0 }) {
+                found.append(c.symbol)
+            }
+            return true
+        }
+    }
+
+    /// The matches of every list in one statement: `hits[listStart[k]..<listStart[k + 1]]` are list
+    /// k's, left to right. One array for all lists, so a statement costs two allocations, not one per list.
+    struct Matches {
+        let hits: [StatementView.Hit]
+        let listStart: [Int32]
+
+        func list(_ k: Int) -> ArraySlice<StatementView.Hit> { hits[Int(listStart[k])..<Int(listStart[k + 1])] }
+        /// Whether any of lists `lists` matched.
+        func any(_ lists: Range<Int>) -> Bool { listStart[lists.upperBound] > listStart[lists.lowerBound] }
+    }
+
+    /// Working storage of `matches`, reused from one statement to the next. Owned by one scorer
+    /// call (one thread): never shared.
+    final class Scratch {
+        fileprivate var symbols = Symbols(word: [], prefixStart: [], prefixes: [])
+        fileprivate var touched: [Int] = []
+        fileprivate var stack: [(node: Int32, next: Int)] = []
+        /// The pass's matches in the order found (by start token), before they are grouped by list.
+        fileprivate var found: [(list: Int32, start: Int32, length: Int32, accept: Int32)] = []
+        fileprivate var cursor: [Int32] = []
+        init() {}
+    }
+
+    /// For each list, its matches over all tokens, as `PhraseIndex.all(words, in: 0..<words.count)` gives them.
+    func matches(_ words: [String?], scratch: Scratch) -> Matches {
+        intern(words, into: &scratch.symbols)
+        return matches(scratch)
+    }
+
+    /// The same, per list in separate arrays.
+    func all(_ symbols: Symbols) -> [[StatementView.Hit]] {
+        let scratch = Scratch()
+        scratch.symbols = symbols
+        let m = matches(scratch)
+        return (0..<listCount).map { Array(m.list($0)) }
     }
 
     private func child(_ node: Int32, _ symbol: Int32) -> Int32 {
@@ -234,32 +303,64 @@ final class PhraseTrie: Sendable {
         return Self.none
     }
 
-    /// For each list, its matches over all tokens, as `PhraseIndex.all(words, in: 0..<words.count)` gives them.
-    func all(_ symbols: Symbols) -> [[StatementView.Hit]] {
+    private func matches(_ scratch: Scratch) -> Matches {
         withUnsafeTemporaryAllocation(of: ListState.self, capacity: listCount) { state in
             state.initialize(repeating: ListState())
-            return all(symbols, state: state)
+            pass(scratch, state: state)
         }
+        // Group by list (stable: each list's matches stay left to right).
+        var cursor = scratch.cursor
+        scratch.cursor = []
+        cursor.removeAll(keepingCapacity: true)
+        cursor.append(contentsOf: repeatElement(0, count: listCount + 1))
+        let found = scratch.found
+        for f in found { cursor[Int(f.list) + 1] += 1 }
+        for k in 0..<listCount { cursor[k + 1] += cursor[k] }
+        let listStart = cursor
+        let hits = [StatementView.Hit](unsafeUninitializedCapacity: found.count) { buffer, initialized in
+            for f in found {
+                let at = Int(cursor[Int(f.list)])
+                cursor[Int(f.list)] += 1
+                (buffer.baseAddress! + at).initialize(to: StatementView.Hit(start: Int(f.start), length: Int(f.length),
+                                                                              entry: acceptEntry[Int(f.accept)]))
+            }
+            initialized = found.count
+        }
+        scratch.cursor = cursor
+        return Matches(hits: hits, listStart: listStart)
     }
 
     /// Where a list stands in the pass: the first token it may match again, and its best entry
     /// at the current token (`rank == .max`: none yet).
-    private struct ListState {
+    fileprivate struct ListState {
         var nextFree: Int32 = 0
         var rank: Int32 = .max
         var accept: Int32 = 0
         var length: Int32 = 0
     }
 
-    private func all(_ symbols: Symbols, state: UnsafeMutableBufferPointer<ListState>) -> [[StatementView.Hit]] {
-        var result = [[StatementView.Hit]](repeating: [], count: listCount)
-        // Lists with a best entry at the current token, to read and reset.
-        var touched: [Int] = []
-        touched.reserveCapacity(listCount)
-        // Depth first, in the order `PhraseIndex` walks an entry (shorter slots first), so the first
+    /// Fills `scratch.found` from `scratch.symbols`.
+    private func pass(_ scratch: Scratch, state: UnsafeMutableBufferPointer<ListState>) {
+        // Taken out of the scratch object for the pass: a class's properties are checked for
+        // exclusive access on every use, locals are not.
+        let symbols = scratch.symbols
+        var found = scratch.found
+        var touched = scratch.touched
+        var stack = scratch.stack
+        scratch.found = []
+        scratch.touched = []
+        scratch.stack = []
+        defer {
+            scratch.found = found
+            scratch.touched = touched
+            scratch.stack = stack
+        }
+        found.removeAll(keepingCapacity: true)
+        touched.removeAll(keepingCapacity: true)
+        stack.removeAll(keepingCapacity: true)
+        // `touched`: lists with a best entry at the current token, to read and reset. `stack`: depth
+        // first, in the order `PhraseIndex` walks an entry (shorter slots first), so the first
         // time an entry's node is reached gives the span `PhraseIndex` reports.
-        var stack: [(node: Int32, next: Int)] = []
-        stack.reserveCapacity(16)
         let n = symbols.count
         let maxSlot = PhraseIndex.maxSlotWords
         for i in 0..<n where symbols.word[i] != Self.noWord {
@@ -297,12 +398,11 @@ final class PhraseTrie: Sendable {
             }
             for list in touched {
                 let length = Int(state[list].length)
-                result[list].append(StatementView.Hit(start: i, length: length, entry: acceptEntry[Int(state[list].accept)]))
+                found.append((Int32(list), Int32(i), Int32(length), state[list].accept))
                 state[list].nextFree = Int32(i + length)
                 state[list].rank = .max
             }
             if !touched.isEmpty { touched.removeAll(keepingCapacity: true) }
         }
-        return result
     }
 }

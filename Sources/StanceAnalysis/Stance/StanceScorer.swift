@@ -45,48 +45,52 @@ public final class StanceScorer: Sendable {
             holderAffiliations[a] = topics.map { $0.holderIncludes(affiliation: a) }
         }
         let statements = analysis.statements
-        let views = statements.map { view(of: $0, in: analysis.document) }
+        let scratch = PhraseTrie.Scratch()
+        let views = statements.map { view(of: $0, in: analysis.document, scratch: scratch) }
         let speakerAffiliations: [String?] = statements.map { affiliation[$0.speaker] ?? nil }
         let holderFlags: [[Bool]?] = speakerAffiliations.map { $0.map { holderAffiliations[$0]! } }
         func affiliationIsHolder(_ i: Int, _ t: Int) -> Bool { holderFlags[i]?[t] ?? false }
         func topicEvidence(_ i: Int, _ t: Int) -> TopicEvidence {
-            TopicEvidence(topic: topics[t], view: views[i], matched: views[i].topicMatches[t], affiliationIsHolder: affiliationIsHolder(i, t))
+            TopicEvidence(topic: topics[t], view: views[i], topicIndex: t, affiliationIsHolder: affiliationIsHolder(i, t))
         }
-        // evidence[i][t]: statement i on topic t, nil while the statement names nothing of the
-        // topic (most pairs). Whether a pair is placed depends on its topic words only, so the
-        // rules run afterwards, on placed pairs alone: an unplaced pair's evidence is never read
-        // (no stance, no context donor).
-        var evidence: [[TopicEvidence?]] = statements.indices.map { i in
-            topics.indices.map { t in
-                TopicEvidence.mayBePlaced(matched: views[i].topicMatches[t], view: views[i], affiliationIsHolder: affiliationIsHolder(i, t))
-                    ? topicEvidence(i, t) : nil
+        // evidence[i * topicCount + t]: statement i on topic t, nil while the statement names
+        // nothing of the topic (most pairs). Whether a pair is placed depends on its topic words
+        // only, so the rules run afterwards, on placed pairs alone: an unplaced pair's evidence is
+        // never read (no stance, no context donor).
+        let topicCount = topics.count
+        var evidence = [TopicEvidence?](repeating: nil, count: statements.count * topicCount)
+        for i in statements.indices {
+            for t in topics.indices
+            where TopicEvidence.mayBePlaced(topicIndex: t, view: views[i], affiliationIsHolder: affiliationIsHolder(i, t)) {
+                evidence[i * topicCount + t] = topicEvidence(i, t)
             }
         }
-        var placed: [[Bool]] = evidence.map { $0.map { $0?.isPlaced ?? false } }
+        var placed = evidence.map { $0?.isPlaced ?? false }
         // A quotation takes the topics of the reported clause that introduces it ("X believes that
         // Russia ...: "<quotation>"") even when its own words do not name them.
         for i in statements.indices.dropFirst() where introduces(statements[i - 1], statements[i]) {
-            for t in topics.indices where placed[i - 1][t] { placed[i][t] = true }
+            for t in topics.indices where placed[(i - 1) * topicCount + t] { placed[i * topicCount + t] = true }
         }
         for i in statements.indices {
-            for t in topics.indices where placed[i][t] {
-                var e = evidence[i][t] ?? topicEvidence(i, t)
+            for t in topics.indices where placed[i * topicCount + t] {
+                var e = evidence[i * topicCount + t] ?? topicEvidence(i, t)
                 applyRules(&e, statement: statements[i], document: analysis.document, topic: t,
                            affiliation: speakerAffiliations[i], sentences: analysis.sentences)
-                evidence[i][t] = e
+                evidence[i * topicCount + t] = e
             }
         }
         let turns = Self.turns(statements)
         var result: [StatementStance] = []
         for i in statements.indices {
-            for t in topics.indices where placed[i][t] {
+            for t in topics.indices where placed[i * topicCount + t] {
+                let e = evidence[i * topicCount + t]!
                 var inherited: (Double, Evidence)?
                 // Only quotations carry on an argument from context: a reported clause has to stand
                 // on its own words.
-                if statements[i].kind == .direct, abs(evidence[i][t]!.score) < vocabulary.threshold {
+                if statements[i].kind == .direct, abs(e.score) < vocabulary.threshold {
                     inherited = context(for: i, topic: t, turns: turns, evidence: evidence, placed: placed)
                 }
-                result.append(finish(statements[i].id, evidence[i][t]!, inherited: inherited))
+                result.append(finish(statements[i].id, e, inherited: inherited))
             }
         }
         return result
@@ -109,29 +113,32 @@ public final class StanceScorer: Sendable {
     }
 
     /// The side of the same speaker's turn on a topic, scaled by `stance.context_factor`, cited by
-    /// the strongest contribution of the statement it comes from. `evidence` is set on every placed pair.
-    private func context(for i: Int, topic t: Int, turns: [Int], evidence: [[TopicEvidence?]], placed: [[Bool]]) -> (Double, Evidence)? {
+    /// the strongest contribution of the statement it comes from. `evidence` and `placed`: per
+    /// statement, per topic (`i * topics.count + t`); evidence is set on every placed pair.
+    private func context(for i: Int, topic t: Int, turns: [Int], evidence: [TopicEvidence?], placed: [Bool]) -> (Double, Evidence)? {
+        let n = topics.count
         let donors = turns.indices.filter { j in
-            j != i && turns[j] == turns[i] && placed[j][t] && abs(evidence[j][t]!.score) >= vocabulary.threshold
+            j != i && turns[j] == turns[i] && placed[j * n + t] && abs(evidence[j * n + t]!.score) >= vocabulary.threshold
         }
         guard !donors.isEmpty else { return nil }
-        let scores = donors.map { max(-1, min(1, evidence[$0][t]!.score)) }
+        let scores = donors.map { max(-1, min(1, evidence[$0 * n + t]!.score)) }
         let side = scores.reduce(0, +) / Double(scores.count) * vocabulary.contextFactor
         guard abs(side) >= vocabulary.threshold,
-              let strongest = donors.flatMap({ evidence[$0][t]!.evidence }).max(by: { abs($0.contribution) < abs($1.contribution) })
+              let strongest = donors.flatMap({ evidence[$0 * n + t]!.evidence }).max(by: { abs($0.contribution) < abs($1.contribution) })
         else { return nil }
         return (side, Evidence(rule: "context", location: strongest.location, contribution: side, range: nil))
     }
 
     /// The statement's tokens with every match of every topic, built once and shared by all topics.
-    func view(of statement: Statement, in document: Document) -> StatementView {
-        view(of: Tokenizer.tokenize(document.scalars, in: statement.range), readsFrame: true)
+    /// `scratch`: working storage to reuse from one statement to the next (one per thread).
+    func view(of statement: Statement, in document: Document, scratch: PhraseTrie.Scratch = PhraseTrie.Scratch()) -> StatementView {
+        view(of: Tokenizer.tokenize(document.scalars, in: statement.range), readsFrame: true, scratch: scratch)
     }
 
     /// `readsFrame`: whether rules start after a negated or denial frame at the start (`frameEnd`).
-    func view(of tokens: [Token], readsFrame: Bool) -> StatementView {
+    func view(of tokens: [Token], readsFrame: Bool, scratch: PhraseTrie.Scratch = PhraseTrie.Scratch()) -> StatementView {
         let words = StatementView.words(tokens)
-        return StatementView(tokens: tokens, words: words, matched: matcher.all(matcher.symbols(words)), topicListCount: topicListCount,
+        return StatementView(tokens: tokens, words: words, matches: matcher.matches(words, scratch: scratch), topicListCount: topicListCount,
                              vocabulary: vocabulary, bodyStart: readsFrame ? frameEnd(tokens, words) : 0)
     }
 
@@ -140,7 +147,7 @@ public final class StanceScorer: Sendable {
                   sentences: [Sentence], view given: StatementView? = nil) -> TopicEvidence {
         let view = given ?? self.view(of: statement, in: document)
         let topic = topics[t]
-        var e = TopicEvidence(topic: topic, view: view, matched: view.topicMatches[t],
+        var e = TopicEvidence(topic: topic, view: view, topicIndex: t,
                               affiliationIsHolder: topic.holderIncludes(affiliation: affiliation))
         applyRules(&e, statement: statement, document: document, topic: t, affiliation: affiliation, sentences: sentences)
         return e

@@ -21,25 +21,27 @@ final class StatementView {
     /// First token after a negated or denial frame ("does not think"): rules start there.
     let bodyStart: Int
 
-    let negators: [Hit]
-    let intensifiers: [Hit]
-    let diminishers: [Hit]
-    let hedges: [Hit]
-    let polarity: [Hit]
-    let predicates: [Hit]
-    let qualifiers: [Hit]
-    let absence: [Hit]
-    let objectReferences: [Hit]
-    let selfReferences: [Hit]
-    let terminators: [Hit]
-    let possessedOthers: [Hit]
+    let negators: ArraySlice<Hit>
+    let intensifiers: ArraySlice<Hit>
+    let diminishers: ArraySlice<Hit>
+    let hedges: ArraySlice<Hit>
+    let polarity: ArraySlice<Hit>
+    let predicates: ArraySlice<Hit>
+    let qualifiers: ArraySlice<Hit>
+    let absence: ArraySlice<Hit>
+    let objectReferences: ArraySlice<Hit>
+    let selfReferences: ArraySlice<Hit>
+    let terminators: ArraySlice<Hit>
+    let possessedOthers: ArraySlice<Hit>
     /// The framing rule's lists: the same on every topic, so matched once with the others.
-    let judgements: [Hit]
-    let framingOpeners: [Hit]
-    let prefixFramings: [Hit]
-    let rebuttals: [Hit]
-    /// Per topic (the scorer's order), the matches of its lists (`CompiledTopic.lists`).
-    let topicMatches: [[[Hit]]]
+    let judgements: ArraySlice<Hit>
+    let framingOpeners: ArraySlice<Hit>
+    let prefixFramings: ArraySlice<Hit>
+    let rebuttals: ArraySlice<Hit>
+    /// Every match: the view lists, then per topic (the scorer's order) its lists (`CompiledTopic.lists`).
+    private let matches: PhraseTrie.Matches
+    private let viewListCount: Int
+    private let topicListCount: Int
 
     /// The words rules match: quote marks are transparent ("not up for negotiation." still reads
     /// as words), other punctuation stops a phrase.
@@ -47,47 +49,52 @@ final class StatementView {
         tokens.map { $0.isWord ? $0.folded : nil }
     }
 
-    /// `matched`: the matches of `StanceVocabulary.viewLists`, then of each topic's lists, in one pass.
-    init(tokens: [Token], words: [String?], matched: [[Hit]], topicListCount: Int, vocabulary v: StanceVocabulary, bodyStart: Int) {
+    /// `matches`: the matches of `StanceVocabulary.viewLists`, then of each topic's lists, in one pass.
+    init(tokens: [Token], words: [String?], matches matched: PhraseTrie.Matches, topicListCount: Int, vocabulary v: StanceVocabulary,
+         bodyStart: Int) {
         self.tokens = tokens
         self.bodyStart = bodyStart
         self.words = words
-        let viewListCount = v.viewLists.count
-        topicMatches = stride(from: viewListCount, to: matched.count, by: topicListCount).map { Array(matched[$0..<($0 + topicListCount)]) }
+        self.matches = matched
+        viewListCount = v.viewLists.count
+        self.topicListCount = topicListCount
         // Order of `StanceVocabulary.viewLists`.
-        let (negatorHits, intensifierHits, diminisherHits, hedgeHits, polarityHits, predicateHits, qualifierHits, absenceHits,
-             objectReferenceHits, selfReferenceHits, fixed, contrastHits) = (matched[0], matched[1], matched[2], matched[3],
-             matched[4], matched[5], matched[6], matched[7], matched[8], matched[9], matched[10], matched[11])
-        terminators = matched[12]
-        possessedOthers = matched[13]
-        judgements = matched[14]
-        framingOpeners = matched[15]
-        prefixFramings = matched[16]
-        rebuttals = matched[17]
+        let fixed = matched.list(10)
+        let contrastHits = matched.list(11)
+        terminators = matched.list(12)
+        possessedOthers = matched.list(13)
+        judgements = matched.list(14)
+        framingOpeners = matched.list(15)
+        prefixFramings = matched.list(16)
+        rebuttals = matched.list(17)
         // Fixed phrases whose negator or contrast word is not one ("no doubt", "not only", "all but").
         func cancelled(_ hit: Hit, _ kind: String) -> Bool {
             fixed.contains { f in f.tokens.contains(hit.start) && (f.entry.field("cancels") == kind || f.entry.field("cancels") == "both") }
         }
-        negators = negatorHits.filter { !cancelled($0, "negation") }
-        intensifiers = intensifierHits
-        diminishers = diminisherHits
-        hedges = hedgeHits
-        polarity = polarityHits
-        predicates = predicateHits
-        qualifiers = qualifierHits
-        absence = absenceHits
-        objectReferences = objectReferenceHits
-        selfReferences = selfReferenceHits
+        negators = fixed.isEmpty ? matched.list(0) : ArraySlice(matched.list(0).filter { !cancelled($0, "negation") })
+        intensifiers = matched.list(1)
+        diminishers = matched.list(2)
+        hedges = matched.list(3)
+        polarity = matched.list(4)
+        predicates = matched.list(5)
+        qualifiers = matched.list(6)
+        absence = matched.list(7)
+        objectReferences = matched.list(8)
+        selfReferences = matched.list(9)
 
+        // Sized once (a few clauses and sentences are the rule): growing them costs more allocations.
         var sentenceRanges: [Range<Int>] = []
         var clauseRanges: [Range<Int>] = []
         var weights: [Double] = []
+        sentenceRanges.reserveCapacity(4)
+        clauseRanges.reserveCapacity(8)
+        weights.reserveCapacity(8)
         var sentenceStart = 0
         var clauseStart = 0
         var pendingWeight = 1.0
         // Left to right and not overlapping, as the loop below meets them.
-        let contrasts = contrastHits.filter { !cancelled($0, "contrast") }
-        var nextContrast = 0
+        let contrasts = fixed.isEmpty ? contrastHits : ArraySlice(contrastHits.filter { !cancelled($0, "contrast") })
+        var nextContrast = contrasts.startIndex
         var concessionUntilComma = false
         var i = 0
         func closeClause(at end: Int) {
@@ -98,14 +105,14 @@ final class StatementView {
             clauseStart = end
         }
         while i < tokens.count {
-            while nextContrast < contrasts.count, contrasts[nextContrast].start < i { nextContrast += 1 }
-            let contrastHere = nextContrast < contrasts.count && contrasts[nextContrast].start == i ? contrasts[nextContrast] : nil
+            while nextContrast < contrasts.endIndex, contrasts[nextContrast].start < i { nextContrast += 1 }
+            let contrastHere = nextContrast < contrasts.endIndex && contrasts[nextContrast].start == i ? contrasts[nextContrast] : nil
             let t = tokens[i]
-            if t.kind == .punctuation, [".", "!", "?", ";", ":", "\u{2014}", "\u{2013}"].contains(t.folded) {
+            if t.kind == .punctuation, let mark = Self.clauseEnd(t.folded) {
                 closeClause(at: i + 1)
                 pendingWeight = 1
                 concessionUntilComma = false
-                if [".", "!", "?"].contains(t.folded) {
+                if mark == .sentence {
                     sentenceRanges.append(sentenceStart..<(i + 1))
                     sentenceStart = i + 1
                 }
@@ -139,17 +146,41 @@ final class StatementView {
         sentences = sentenceRanges
     }
 
+    private enum ClauseEnd { case sentence, clause }
+
+    private static func clauseEnd(_ folded: String) -> ClauseEnd? {
+        switch folded {
+        case ".", "!", "?": return .sentence
+        case ";", ":", "\u{2014}", "\u{2013}": return .clause
+        default: return nil
+        }
+    }
+
+    /// Topic `t`'s matches of its list `k` (`CompiledTopic.lists`).
+    func topicList(_ t: Int, _ k: Int) -> ArraySlice<Hit> { matches.list(viewListCount + t * topicListCount + k) }
+
+    /// Whether topic `t`'s lists matched anything.
+    func topicMatched(_ t: Int) -> Bool {
+        let first = viewListCount + t * topicListCount
+        return matches.any(first..<(first + topicListCount))
+    }
+
     func clause(of index: Int) -> Int? { clauses.firstIndex { $0.contains(index) } }
 
     /// The factor of intensifiers and diminishers right before `index` (within two words).
-    func intensity(before index: Int) -> (factor: Double, hits: [Hit]) {
+    /// `first`: the first of them (intensifiers before diminishers).
+    func intensity(before index: Int) -> (factor: Double, first: Hit?) {
         var factor = 1.0
-        var used: [Hit] = []
-        for h in intensifiers + diminishers where h.end <= index && h.end >= index - 2 {
-            factor *= h.entry.number("factor") ?? 1
-            used.append(h)
+        var first: Hit?
+        func read(_ list: ArraySlice<Hit>) {
+            for h in list where h.end <= index && h.end >= index - 2 {
+                factor *= h.entry.number("factor") ?? 1
+                if first == nil { first = h }
+            }
         }
-        return (factor, used)
+        read(intensifiers)
+        read(diminishers)
+        return (factor, first)
     }
 
     /// The negator that governs `index`: in the same clause, after `floor`, before `index`.

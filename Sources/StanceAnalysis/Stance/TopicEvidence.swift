@@ -9,46 +9,55 @@ struct TopicEvidence {
     var holders: [StatementView.Hit]
     /// Objects (+1) and opposites (-1), with object references ("it", "this one") once an object was named.
     var objects: [(hit: StatementView.Hit, side: Double)]
-    var terms: [StatementView.Hit]
-    var cues: [StatementView.Hit]
+    var terms: ArraySlice<StatementView.Hit>
+    var cues: ArraySlice<StatementView.Hit>
     var evidence: [Evidence] = []
-    /// Tokens of a terminator after an object ("to end"): part of the object, never a predicate.
-    var terminatorTokens: Set<Int> = []
-    /// Holder mentions that only own someone else ("Ellison's rival"): no anchor for evaluations.
-    var possessiveOfOther: Set<Int> = []
+    /// Terminators after an object ("to end"): part of the object, never a predicate.
+    var terminatorRanges: [Range<Int>] = []
+    /// Starts of holder mentions that only own someone else ("Ellison's rival"): no anchor for evaluations.
+    var possessiveOfOther: [Int] = []
     /// Tokens no other rule may read again (a framed view is scored by the framing rule only).
     var excluded: [Range<Int>] = []
 
-    /// `matched`: the matches of the topic's lists in the view (`CompiledTopic.lists`: holder,
-    /// objects, opposites, terms, cues).
-    init(topic: CompiledTopic, view: StatementView, matched: [[StatementView.Hit]], affiliationIsHolder: Bool) {
+    /// `t`: the topic's index in the scorer's topics, whose matches the view holds (`CompiledTopic.lists`:
+    /// holder, objects, opposites, terms, cues).
+    init(topic: CompiledTopic, view: StatementView, topicIndex t: Int, affiliationIsHolder: Bool) {
         self.topic = topic
         self.view = view
-        var holders = matched[0]
+        var holders = Array(view.topicList(t, 0))
         if affiliationIsHolder { holders += view.selfReferences }
         // Where an object and an opposite overlap ("toll" in "scrapping the toll"), the longer one wins.
-        let candidates: [(hit: StatementView.Hit, side: Double)] = matched[1].map { ($0, 1.0) } + matched[2].map { ($0, -1.0) }
-        let named = candidates.filter { c in
-            !candidates.contains { o in o.hit.tokens.overlaps(c.hit.tokens) && o.hit.length > c.hit.length }
+        let objectHits = view.topicList(t, 1)
+        let oppositeHits = view.topicList(t, 2)
+        func outweighed(_ c: StatementView.Hit) -> Bool {
+            objectHits.contains { $0.tokens.overlaps(c.tokens) && $0.length > c.length }
+                || oppositeHits.contains { $0.tokens.overlaps(c.tokens) && $0.length > c.length }
         }
+        var objects: [(hit: StatementView.Hit, side: Double)] = []
+        objects.reserveCapacity(objectHits.count + oppositeHits.count + view.objectReferences.count)
+        for h in objectHits where !outweighed(h) { objects.append((h, 1.0)) }
+        for h in oppositeHits where !outweighed(h) { objects.append((h, -1.0)) }
+        // The objects named in the statement's own words (before references are added).
+        let named = objects.indices
         // "wants this war to end": an object followed by a terminator counts the other way.
         let terminators = view.terminators
-        var terminated: Set<Int> = []
-        var objects = named.map { o -> (hit: StatementView.Hit, side: Double) in
-            guard let t = terminators.first(where: { $0.start == o.hit.end || $0.start == o.hit.end + 1 }) else { return o }
-            terminated.formUnion(t.start..<(t.start + t.length))
-            return (o.hit, -o.side)
+        var terminated: [Range<Int>] = []
+        for k in named {
+            let o = objects[k]
+            guard let t = terminators.first(where: { $0.start == o.hit.end || $0.start == o.hit.end + 1 }) else { continue }
+            terminated.append(t.start..<(t.start + t.length))
+            objects[k].side = -o.side
         }
-        terminatorTokens = terminated
+        terminatorRanges = terminated
         // "did not accept this one": a reference counts as the object once the object was named
         // earlier in the statement.
-        if let first = named.map({ $0.hit.start }).min() {
-            for ref in view.objectReferences where ref.start > first && !named.contains(where: { $0.hit.tokens.overlaps(ref.tokens) }) {
+        if let first = objects.lazy.map({ $0.hit.start }).min() {
+            for ref in view.objectReferences where ref.start > first && !objects[named].contains(where: { $0.hit.tokens.overlaps(ref.tokens) }) {
                 objects.append((ref, 1.0))
             }
         }
         // A pronoun after a holder mention ("Russia ... it demonstrates") is the holder again.
-        if let firstHolder = holders.map(\.start).min() {
+        if let firstHolder = holders.lazy.map(\.start).min() {
             for ref in view.objectReferences where ref.start > firstHolder && ref.entry.field("kind") == "pronoun"
                 && !holders.contains(where: { $0.tokens.overlaps(ref.tokens) }) {
                 holders.append(ref)
@@ -57,20 +66,23 @@ struct TopicEvidence {
         holders.sort { $0.start < $1.start }
         self.holders = holders
         // "Ellison's rival": the words that follow judge someone else.
-        let owned = Set(view.possessedOthers.map(\.start))
-        possessiveOfOther = Set(holders.filter { h in
-            h.end + 1 < view.tokens.count && view.tokens[h.end].folded == "'s" && owned.contains(h.end + 1)
-        }.map(\.start))
-        self.objects = objects.sorted { $0.hit.start < $1.hit.start }
-        terms = matched[3]
-        cues = matched[4]
+        let owned = view.possessedOthers
+        if !owned.isEmpty {
+            for h in holders where h.end + 1 < view.tokens.count && view.tokens[h.end].folded == "'s" && owned.contains(where: { $0.start == h.end + 1 }) {
+                possessiveOfOther.append(h.start)
+            }
+        }
+        objects.sort { $0.hit.start < $1.hit.start }
+        self.objects = objects
+        terms = view.topicList(t, 3)
+        cues = view.topicList(t, 4)
     }
 
     /// False when the statement names nothing of the topic (no match of its lists, no "we" from a
     /// speaker affiliated with its holder): such evidence is never placed (`isPlaced`), so it
     /// need not be built unless a neighbouring statement places it.
-    static func mayBePlaced(matched: [[StatementView.Hit]], view: StatementView, affiliationIsHolder: Bool) -> Bool {
-        matched.contains { !$0.isEmpty } || (affiliationIsHolder && !view.selfReferences.isEmpty)
+    static func mayBePlaced(topicIndex t: Int, view: StatementView, affiliationIsHolder: Bool) -> Bool {
+        view.topicMatched(t) || (affiliationIsHolder && !view.selfReferences.isEmpty)
     }
 
     /// A statement belongs to a topic when it names the holder and something the holder may want
@@ -86,6 +98,9 @@ struct TopicEvidence {
 
     var score: Double { evidence.map(\.contribution).reduce(0, +) }
 
+    /// Whether token `index` belongs to a terminator after an object.
+    func isTerminator(_ index: Int) -> Bool { terminatorRanges.contains { $0.contains(index) } }
+
     func isExcluded(_ index: Int) -> Bool { excluded.contains { $0.contains(index) } }
 
     mutating func add(_ rule: String, _ entry: LexiconEntry, _ contribution: Double, _ range: TextRange?) {
@@ -96,12 +111,12 @@ struct TopicEvidence {
     /// the base value, then what intensity and negation changed.
     mutating func addComposed(rule: String, entry: LexiconEntry, base: Double, at index: Int, range: TextRange,
                               floor: Int, weight: Double, vocabulary v: StanceVocabulary) {
-        let (factor, boosters) = view.intensity(before: index)
+        let (factor, firstBooster) = view.intensity(before: index)
         let negator = view.negator(before: index, floor: floor)
         let weighted = base * weight
         add(rule, entry, weighted, range)
         var value = weighted
-        if factor != 1, let first = boosters.first {
+        if factor != 1, let first = firstBooster {
             let delta = value * (factor - 1)
             add(first.entry.fields["factor"].map { Double($0) ?? 1 }.map { $0 >= 1 ? "intensifier" : "diminisher" } ?? "intensifier",
                 first.entry, delta, view.range(first))

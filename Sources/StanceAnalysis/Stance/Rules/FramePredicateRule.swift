@@ -12,7 +12,7 @@ enum FramePredicateRule {
         let v = scorer.vocabulary
         let tokens = Tokenizer.tokenize(document.scalars, in: TextRange(sentence.range.start, statement.range.start))
         let view = scorer.view(of: tokens, readsFrame: false)
-        var main = TopicEvidence(topic: e.topic, view: view, matched: view.topicMatches[t],
+        var main = TopicEvidence(topic: e.topic, view: view, topicIndex: t,
                                  affiliationIsHolder: e.topic.holderIncludes(affiliation: affiliation))
         PredicateRule.apply(&main, vocabulary: v)
         CueRule.apply(&main, vocabulary: v)

@@ -22,7 +22,7 @@ enum PredicateRule {
             guard let c = view.clause(of: p.start) else { continue }
             let clause = view.clauses[c]
             // A predicate inside an object phrase ("scrapping the toll", "war to end") is the object's own word.
-            if e.objects.contains(where: { $0.hit.tokens.overlaps(p.tokens) }) || e.terminatorTokens.contains(p.start) { continue }
+            if e.objects.contains(where: { $0.hit.tokens.overlaps(p.tokens) }) || e.isTerminator(p.start) { continue }
             if view.qualifiers.contains(where: { clause.contains($0.start) && $0.start >= p.end }) { continue }
             let direction = p.entry.field("object") ?? "after"
             let target: (hit: StatementView.Hit, side: Double)?
