@@ -215,7 +215,7 @@ final class PhraseTrie: Sendable {
         symbols.word.reserveCapacity(words.count)
         symbols.prefixStart.reserveCapacity(words.count + 1)
         for word in words {
-            if let word {
+            if var word {
                 let symbol: Int32?
                 switch asciiSymbols.lookup(word) {
                 case .found(let known): symbol = known
