@@ -44,14 +44,7 @@ extension CorpusStore {
             for (seq, stance) in stances.enumerated() {
                 insert.bind(id)
                 insert.bind(seq)
-                insert.bind(stance.statementID)
-                insert.bind(stance.topic)
-                insert.bind(stance.label.rawValue)
-                insert.bind(stance.score)
-                insert.bind(stance.confidence)
-                evidence.removeAll(keepingCapacity: true)
-                JSONColumns.append(stance.evidence, to: &evidence)
-                insert.bind(utf8: evidence)
+                insert.bindStance(stance, evidence: &evidence)
                 try insert.insert()
             }
         }

@@ -155,14 +155,7 @@ extension CorpusStore {
         for ord in Self.keyOrder(stances.map(\.statementID)) {
             insertStance.bind(runID)
             insertStance.bind(ord)
-            insertStance.bind(stances[ord].statementID)
-            insertStance.bind(stances[ord].topic)
-            insertStance.bind(stances[ord].label.rawValue)
-            insertStance.bind(stances[ord].score)
-            insertStance.bind(stances[ord].confidence)
-            evidence.removeAll(keepingCapacity: true)
-            JSONColumns.append(stances[ord].evidence, to: &evidence)
-            insertStance.bind(utf8: evidence)
+            insertStance.bindStance(stances[ord], evidence: &evidence)
             try insertStance.insert()
         }
     }
@@ -257,5 +250,21 @@ extension CorpusStore {
                   toolVersion: row["tool_version"], lexiconHash: row["lexicon_hash"], analysisDate: row["analysis_date"],
                   documents: row["documents"], statements: row["statements"], analysed: row["analysed"],
                   reused: row["reused"], failed: row["failed"], durationSeconds: row["duration_seconds"])
+    }
+}
+
+extension RowInserter {
+    /// The columns a stance row has in `stances` and in the pending rows of a run: statement id,
+    /// topic, stance, score, confidence and the evidence JSON, encoded into `evidence` (a buffer
+    /// reused from row to row).
+    mutating func bindStance(_ stance: StatementStance, evidence: inout [UInt8]) {
+        bind(stance.statementID)
+        bind(stance.topic)
+        bind(stance.label.rawValue)
+        bind(stance.score)
+        bind(stance.confidence)
+        evidence.removeAll(keepingCapacity: true)
+        JSONColumns.append(stance.evidence, to: &evidence)
+        bind(utf8: evidence)
     }
 }
