@@ -160,6 +160,14 @@ public struct DocumentReader: Sendable {
         return displayRoot + "/" + relative
     }
 
+    /// Names in `String` order. ASCII names (nearly always) are sorted by their bytes, which is the
+    /// same order at a fraction of the cost: a folder of 100,000 files spent more on comparing names
+    /// than on `stat`.
+    static func sortedNames(_ names: [String]) -> [String] {
+        guard names.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return names.sorted() }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
     /// Compared by file identity; by canonical path only for skip entries that did not exist when
     /// the reader was made (resolving every walked path would cost a `realpath` per file).
     private func isSkipped(_ path: String, _ status: FileStatus) -> Bool {
@@ -174,7 +182,7 @@ public struct DocumentReader: Sendable {
     private func walk(_ folder: String, relative: String, ancestors: Set<FileIdentity>, into result: inout [Entry]) throws {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            names = Self.sortedNames(try FileManager.default.contentsOfDirectory(atPath: folder))
         } catch {
             let reason = "cannot list folder: \(error.localizedDescription)"
             if relative.isEmpty { throw InputError(path: displayRoot, reason: reason) }
