@@ -29,7 +29,7 @@ extension CorpusStore {
             var next = try inRun.next()
             while let id = try stored.next() {
                 // SQLite orders text by its bytes (BINARY collation); so does this comparison.
-                while let candidate = next, candidate.utf8.lexicographicallyPrecedes(id.utf8) { next = try inRun.next() }
+                while let candidate = next, candidate.utf8Precedes(id) { next = try inRun.next() }
                 if let candidate = next, candidate.utf8.elementsEqual(id.utf8) {
                     next = try inRun.next()
                 } else {

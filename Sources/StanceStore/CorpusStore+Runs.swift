@@ -226,7 +226,7 @@ extension CorpusStore {
             return prefix << (8 * UInt64(8 - count))
         }
         return keys.indices.sorted { a, b in
-            prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
+            prefixes[a] != prefixes[b] ? prefixes[a] < prefixes[b] : keys[a].utf8Precedes(keys[b])
         }
     }
 
