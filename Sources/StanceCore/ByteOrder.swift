@@ -25,3 +25,24 @@ extension String {
         }
     }
 }
+
+extension Array where Element == String {
+    /// The strings in the order of their UTF-8 bytes (for ASCII text, `sorted()`'s order), sorted
+    /// by their first eight bytes as one integer and compared in full only on a tie: ids and
+    /// content hashes differ early, and a `String` comparison costs a few hundred instructions
+    /// (100,000 names or hashes are sorted on every run).
+    public func sortedByUTF8() -> [String] {
+        let keys = map { string -> UInt64 in
+            var key: UInt64 = 0
+            var count = 0
+            for byte in string.utf8 {
+                if count == 8 { break }
+                key = key << 8 | UInt64(byte)
+                count += 1
+            }
+            // Short strings padded with zero bytes: a tie falls back to the whole comparison.
+            return count == 0 ? 0 : key << UInt64(8 * (8 - count))
+        }
+        return indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : self[$0].utf8Precedes(self[$1]) }.map { self[$0] }
+    }
+}

@@ -151,7 +151,7 @@ public final class CorpusAnalyzer: Sendable {
     /// `r-` + 12 hex digits of SHA-256 of the tool version, `lexicon_hash` and the sorted content hashes.
     public static func runID(lexiconHash: String, contentHashes: [String]) -> String {
         // Hex digests: their bytes sort as the strings do, and comparing bytes is several times cheaper.
-        let sorted = contentHashes.sorted { $0.utf8Precedes($1) }
+        let sorted = contentHashes.sortedByUTF8()
         let material = ([stanceVersion, lexiconHash] + sorted).joined(separator: "\n")
         return "r-" + SHA256.hex(of: Array(material.utf8)).prefix(12)
     }

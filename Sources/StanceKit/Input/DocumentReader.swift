@@ -165,7 +165,7 @@ public struct DocumentReader: Sendable {
     /// than on `stat`.
     static func sortedNames(_ names: [String]) -> [String] {
         guard names.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return names.sorted() }
-        return names.sorted { $0.utf8Precedes($1) }
+        return names.sortedByUTF8()
     }
 
     /// Compared by file identity; by canonical path only for skip entries that did not exist when
