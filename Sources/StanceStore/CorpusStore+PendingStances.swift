@@ -14,7 +14,7 @@ import StanceCore
 extension CorpusStore {
     /// Starts a run's collection of stance rows, forgetting any left from an earlier one.
     public func beginPendingStances() throws {
-        try write { db in
+        try writeTemporary { db in
             try db.execute(sql: "DROP TABLE IF EXISTS temp.pending_stances")
             try db.execute(sql: """
                 CREATE TEMP TABLE pending_stances (
@@ -29,7 +29,7 @@ extension CorpusStore {
     /// Keeps documents' stance rows until the run is finished; a document's earlier rows are replaced.
     public func addPendingStances(_ documents: [(id: String, stances: [StatementStance])]) throws {
         guard !documents.isEmpty else { return }
-        try write { db in try insertPendingStances(documents, db) }
+        try writeTemporary { db in try insertPendingStances(documents, db) }
     }
 
     func insertPendingStances(_ documents: [(id: String, stances: [StatementStance])], _ db: Database) throws {
@@ -60,14 +60,7 @@ extension CorpusStore {
         try finishRun(result, statementCount: statements.count, stats: stats, lexiconFiles: lexiconFiles,
                       finishedAt: finishedAt) { db in
             let runID = result.run.runID
-            var insertStatement = try RowInserter(db, table: "run_statements", columns: ["run_id", "ord", "statement_id", "speaker"])
-            for ord in Self.keyOrder(statements.map(\.id)) {
-                insertStatement.bind(runID)
-                insertStatement.bind(ord)
-                insertStatement.bind(statements[ord].id)
-                insertStatement.bind(statements[ord].speaker)
-                try insertStatement.insert()
-            }
+            try insertRunStatements(statements, runID: runID, db)
             // Each document's rank in the result's order; its stances follow in the order produced.
             try db.execute(sql: "DROP TABLE IF EXISTS temp.document_ranks")
             try db.execute(sql: "CREATE TEMP TABLE document_ranks (document_id TEXT PRIMARY KEY NOT NULL, rank INTEGER NOT NULL) WITHOUT ROWID")

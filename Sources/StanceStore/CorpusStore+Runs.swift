@@ -138,15 +138,7 @@ extension CorpusStore {
     /// inserting at random. `ord` keeps the result's order.
     private func insertStatementsAndStances(of result: CorpusResult, _ db: Database) throws {
         let runID = result.run.runID
-        var insertStatement = try RowInserter(db, table: "run_statements", columns: ["run_id", "ord", "statement_id", "speaker"])
-        let statements = result.statements
-        for ord in Self.keyOrder(statements.map(\.id)) {
-            insertStatement.bind(runID)
-            insertStatement.bind(ord)
-            insertStatement.bind(statements[ord].id)
-            insertStatement.bind(statements[ord].speaker)
-            try insertStatement.insert()
-        }
+        try insertRunStatements(result.statements.map { (id: $0.id, speaker: $0.speaker) }, runID: runID, db)
         var insertStance = try RowInserter(db, table: "stances", columns: [
             "run_id", "ord", "statement_id", "topic", "stance", "score", "confidence", "evidence",
         ])
@@ -157,6 +149,19 @@ extension CorpusStore {
             insertStance.bind(ord)
             insertStance.bindStance(stances[ord], evidence: &evidence)
             try insertStance.insert()
+        }
+    }
+
+    /// The run's statement ids with their canonical speakers, `ord` their place in the result, in key
+    /// order (run id, statement id).
+    func insertRunStatements(_ statements: [(id: String, speaker: String)], runID: String, _ db: Database) throws {
+        var insert = try RowInserter(db, table: "run_statements", columns: ["run_id", "ord", "statement_id", "speaker"])
+        for ord in Self.keyOrder(statements.map(\.id)) {
+            insert.bind(runID)
+            insert.bind(ord)
+            insert.bind(statements[ord].id)
+            insert.bind(statements[ord].speaker)
+            try insert.insert()
         }
     }
 

@@ -124,6 +124,22 @@ public final class CorpusStore: Sendable {
         }
     }
 
+    /// A transaction that writes only this connection's temporary tables (`temp.*`): deferred, so it
+    /// never takes the database's write lock. Another process's run is not held up by it, and with
+    /// a busy timeout of 0 it cannot fail because of one.
+    func writeTemporary<T>(_ body: (Database) throws -> T) throws -> T {
+        try mapErrors {
+            try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try mapErrors { try pool.read(body) }
     }
