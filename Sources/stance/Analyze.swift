@@ -69,14 +69,7 @@ struct Analyze: ParsableCommand {
         try inputOptions.checkPath(path)
         let outURL = try prepareOutputFolder(output.out)
         let dbPath = output.databasePath(in: outURL)
-        let lexiconFiles: [LexiconFile]
-        do {
-            guard let folder = LexiconSelection.directory(explicit: lexiconOptions.lexicons) else { throw ExitCode(2) }
-            lexiconFiles = try LexiconFiles.read(directory: folder)
-        } catch {
-            warn("stance: cannot read the lexicon files to store them with the run: \(error)")
-            throw ExitCode(2)
-        }
+        let lexiconFiles = try readLexiconFilesOrExit(lexiconOptions)
         guard LexiconFiles.hash(lexiconFiles) == lexicon.hash else {
             warn("stance: the lexicon files changed while they were loaded; nothing analysed, run again")
             throw ExitCode(2)

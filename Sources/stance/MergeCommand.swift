@@ -35,14 +35,7 @@ struct Merge: ParsableCommand {
         let lexicon = try loadLexiconOrExit(lexiconOptions)
         let outURL = try prepareOutputFolder(output.out)
         let dbPath = output.databasePath(in: outURL)
-        let lexiconFiles: [LexiconFile]
-        do {
-            guard let folder = LexiconSelection.directory(explicit: lexiconOptions.lexicons) else { throw ExitCode(2) }
-            lexiconFiles = try LexiconFiles.read(directory: folder)
-        } catch {
-            warn("stance: cannot read the lexicon files to store them with the run: \(error)")
-            throw ExitCode(2)
-        }
+        let lexiconFiles = try readLexiconFilesOrExit(lexiconOptions)
         let dbURL = URL(fileURLWithPath: dbPath).standardizedFileURL
         if parts.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL == dbURL }) {
             warn("stance: the merged database \(dbPath) is also a part; give another --db or --out")

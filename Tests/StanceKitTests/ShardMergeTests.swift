@@ -379,38 +379,8 @@ extension ShardMergeTests {
         return binary
     }
 
-    struct Exit {
-        let status: Int32
-        let reason: Process.TerminationReason
-        let stderr: String
-        let stdout: String
-    }
-
-    func stance(_ arguments: [String], stdin: URL? = nil, environment extra: [String: String] = [:]) throws -> Exit {
-        let process = Process()
-        process.executableURL = try stanceBinary()
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: Interruption.failpointVariable)
-        environment["SOURCE_DATE_EPOCH"] = "1795910400"
-        process.environment = environment.merging(extra) { _, new in new }
-        let output = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        let outputHandle = try FileHandle(forWritingTo: output)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = outputHandle
-        let input = try stdin.map { try FileHandle(forReadingFrom: $0) }
-        process.standardInput = input ?? FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try outputHandle.close()
-        try input?.close()
-        return Exit(status: process.terminationStatus, reason: process.terminationReason, stderr: String(decoding: data, as: UTF8.self),
-                    stdout: (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+    func stance(_ arguments: [String], stdin: URL? = nil, environment extra: [String: String] = [:]) throws -> StanceExit {
+        try StanceProcess.run(try stanceBinary(), arguments, in: folder, stdin: stdin, environment: extra)
     }
 
     /// Every article as its own text file (one input entry each: batches of 64 files).

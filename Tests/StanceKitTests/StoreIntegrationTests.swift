@@ -399,36 +399,8 @@ final class StoreIntegrationTests: XCTestCase {
         return binary
     }
 
-    struct Exit {
-        let status: Int32
-        let reason: Process.TerminationReason
-        let stderr: String
-        let stdout: String
-    }
-
-    func stance(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Exit {
-        let process = Process()
-        process.executableURL = try stanceBinary()
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "STANCE_STORE_KILL_AFTER_DOCUMENTS")
-        environment["SOURCE_DATE_EPOCH"] = "1795910400"
-        process.environment = environment.merging(extra) { _, new in new }
-        // Standard output to a file: reading two pipes one after the other could block the child.
-        let output = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        let outputHandle = try FileHandle(forWritingTo: output)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = outputHandle
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try outputHandle.close()
-        return Exit(status: process.terminationStatus, reason: process.terminationReason, stderr: String(decoding: data, as: UTF8.self),
-                    stdout: (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+    func stance(_ arguments: [String], environment extra: [String: String] = [:]) throws -> StanceExit {
+        try StanceProcess.run(try stanceBinary(), arguments, in: folder, environment: extra)
     }
 
     /// `count` short articles: named people of several outlets on the shipped topics, each saying
@@ -537,7 +509,7 @@ final class StoreIntegrationTests: XCTestCase {
     func testAnUnchangedRerunLeavesCurrentReportsAloneAndRewritesChangedOnes() throws {
         let (corpus, lexicons) = (try corpusFolder(), try lexiconFolder())
         let out = folder.appendingPathComponent("Reports")
-        func run(_ extra: [String] = []) throws -> Exit {
+        func run(_ extra: [String] = []) throws -> StanceExit {
             let exit = try stance(["analyze", corpus.path, "--out", out.path, "--lexicons", lexicons.path] + extra)
             XCTAssertEqual(exit.status, 0, exit.stderr)
             return exit
@@ -613,7 +585,7 @@ final class StoreIntegrationTests: XCTestCase {
             }
             return result
         }
-        func analyze(_ corpus: URL, out: String, db: URL, busyTimeout: String) throws -> Exit {
+        func analyze(_ corpus: URL, out: String, db: URL, busyTimeout: String) throws -> StanceExit {
             try stance(["analyze", corpus.path, "--out", folder.appendingPathComponent(out).path, "--db", db.path,
                         "--lexicons", lexicons, "--csv-profile", "plain", "--busy-timeout", busyTimeout])
         }
@@ -739,15 +711,15 @@ final class StoreIntegrationTests: XCTestCase {
 /// Values appended from parallel workers.
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: [StoreIntegrationTests.Exit?] = []
+    private var stored: [StanceExit?] = []
 
-    func append(_ value: StoreIntegrationTests.Exit?) {
+    func append(_ value: StanceExit?) {
         lock.lock()
         stored.append(value)
         lock.unlock()
     }
 
-    var values: [StoreIntegrationTests.Exit?] {
+    var values: [StanceExit?] {
         lock.lock()
         defer { lock.unlock() }
         return stored
